@@ -1,0 +1,44 @@
+# Two commands on a fresh clone: `make run` (site with demo content) and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-fast browser-deps messages lint clean
+
+install: $(STAMP) messages
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || { PYTHON=$$(bin/find-python) && echo "Using $$PYTHON" && $$PYTHON -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+messages: $(STAMP)
+	@$(PY) manage.py compilemessages --ignore "$(VENV)" --ignore ".venv" -v 0
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Starting the task worker and the site on http://$(HOST):$(PORT)/ (Ctrl-C stops both)"
+	@trap 'kill 0' EXIT INT TERM; \
+	$(PY) manage.py db_worker --interval 1 & \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+# Debian's chromium for the browser tests (needs root; `make test` skips them without it).
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles

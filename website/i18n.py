@@ -1,0 +1,73 @@
+"""Language helpers: which locale a request is in, and where the same page lives in the others."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+
+def active_locale():
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def locale_home(request, locale=None):
+    """The home page of the request's site in `locale` (the site root's translation), or None."""
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
+    if site is None:
+        return None
+    locale = locale or active_locale()
+    root = site.root_page
+    if root.locale_id == locale.pk:
+        return root
+    return root.get_translation_or_none(locale)
+
+
+def language_links(request, page=None):
+    """One entry per configured language: the same page there, or None when not translated yet.
+
+    Pages link to their translations; other views (search, errors) translate their own URL.
+    """
+    current = translation.get_language()
+    names = dict(settings.LANGUAGES)
+    links = []
+    if page is not None and getattr(page, "pk", None):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        for code, _name in settings.LANGUAGES:
+            target = translations.get(code)
+            links.append({
+                "code": code,
+                "name": names[code],
+                "url": target.get_url(request) if target else None,
+                "is_current": code == current,
+            })
+    else:
+        path = request.get_full_path() if request else "/"
+        for code, name in settings.LANGUAGES:
+            links.append({"code": code, "name": name, "url": translate_url(path, code),
+                          "is_current": code == current})
+    return links
+
+
+def fallback_url(request, code):
+    """Where to send a visitor when a page has no translation: that language's home page."""
+    try:
+        locale = Locale.objects.get(language_code=code)
+    except Locale.DoesNotExist:
+        return f"/{code}/"
+    home = locale_home(request, locale)
+    return home.get_url(request) if home else f"/{code}/"
+
+
+def menu_pages(request):
+    home = locale_home(request)
+    if home is None:
+        return Page.objects.none()
+    return home.get_children().live().in_menu().public()

@@ -1,0 +1,62 @@
+"""The staff roles and what each may do. Applied by a data migration; later apps add to them."""
+
+ROLES = {
+    "Editors": {
+        "permissions": [
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "website.add_siteidentity",
+            "website.change_siteidentity",
+        ],
+        "page": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+        "collection": ["add_image", "change_image", "choose_image", "add_document", "change_document",
+                       "choose_document"],
+    },
+    # Translators edit translations through wagtail-localize's editor; publishing stays with editors.
+    "Translators": {
+        "permissions": ["wagtailadmin.access_admin", "website.change_siteidentity"],
+        "page": ["change_page"],
+        "collection": ["choose_image", "choose_document"],
+    },
+    "Campaign staff": {"permissions": ["wagtailadmin.access_admin"], "page": [], "collection": []},
+    "Finance": {"permissions": ["wagtailadmin.access_admin"], "page": [], "collection": []},
+}
+
+
+def apply_roles(apps, roles=ROLES):
+    """Create or update the groups. Safe to run again: it only adds what is missing."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    def permission(app_label, codename):
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+    root_page = Page.objects.filter(depth=1).first()
+    root_collection = Collection.objects.filter(depth=1).first()
+    for name, spec in roles.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for dotted in spec["permissions"]:
+            app_label, codename = dotted.split(".")
+            group.permissions.add(permission(app_label, codename))
+        for codename in spec["page"]:
+            if root_page:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=permission("wagtailcore", codename)
+                )
+        for codename in spec["collection"]:
+            app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+            if root_collection:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=permission(app_label, codename)
+                )

@@ -1,0 +1,101 @@
+"""Idempotent demo content in both languages: Dutch objects, translated with wagtail-localize.
+
+A builder is a function `build(t)` returning model field values, where `t(nl, en)` picks the
+text for the language being built. It runs twice, once per language, so both versions have
+the same shape and every Dutch string gets its English translation.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from .localization import translate_object
+
+
+def dutch(nl, en):
+    return nl
+
+
+def english(nl, en):
+    return en
+
+
+def rich(*paragraphs):
+    """Rich text from plain paragraphs (strings are escaped by nobody: write them as HTML-safe)."""
+    return RichText("".join(f"<p>{p}</p>" for p in paragraphs))
+
+
+class Seeder:
+    def __init__(self, log=print):
+        self.log = log
+        self.nl, _ = Locale.objects.get_or_create(language_code="nl")
+        self.en, _ = Locale.objects.get_or_create(language_code="en")
+        self.created = 0
+
+    def page(self, parent, model, build):
+        """The Dutch page under `parent` (created if missing) with its English translation.
+
+        The builder gives the slug too (`"slug": t("over-ons", "about-us")`): it identifies the page.
+        """
+        slug = build(dutch)["slug"]
+        page = parent.get_children().filter(slug=slug).specific().first()
+        if page is None:
+            page = model(**build(dutch))
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            self.created += 1
+            self.log(f"  + {model.__name__} {page.url_path}")
+        self.translate(page, model, build)
+        return page
+
+    def translate(self, obj, model, build):
+        if obj.has_translation(self.en):
+            return obj.get_translation(self.en)
+        values = build(english)
+        translated = translate_object(obj, self.en, model(**values, locale=self.en))
+        self.created += 1
+        return translated
+
+    def snippet(self, model, build, lookup):
+        obj = model.objects.filter(locale=self.nl, **lookup).first()
+        if obj is None:
+            obj = model(locale=self.nl, **build(dutch))
+            obj.save()
+            self.created += 1
+            self.log(f"  + {model.__name__} {obj}")
+        self.translate(obj, model, build)
+        return obj
+
+    def home_page(self, model, build):
+        """The Dutch home page at the site root, replacing Wagtail's placeholder welcome page."""
+        root = Page.get_first_root_node()
+        home = model.objects.filter(locale=self.nl, depth=2).first()
+        if home is None:
+            for placeholder in root.get_children().exact_type(Page):
+                if not placeholder.get_children().exists():
+                    placeholder.delete()  # its Site row goes with it; recreated below
+            home = model(**build(dutch), locale=self.nl)
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.created += 1
+            self.log("  + home page")
+        # Full URLs (sitemap, emails) come from the Site record: make it match SITE_URL.
+        url = urlsplit(settings.SITE_URL)
+        port = url.port or (443 if url.scheme == "https" else 80)
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        if (site.root_page_id, site.hostname, site.port) != (home.pk, url.hostname, port):
+            site.root_page, site.hostname, site.port = home, url.hostname, port
+            site.site_name = site.site_name or "Stichting Vluchteling"
+            site.save()
+        self.translate(home, model, build)
+        return home
+
+    def admin_user(self, username="admin", password="campagne-demo"):
+        User = get_user_model()
+        if not User.objects.filter(username=username).exists():
+            User.objects.create_superuser(username, "admin@example.org", password)
+            self.created += 1
+        return username, password

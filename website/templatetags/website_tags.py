@@ -1,0 +1,67 @@
+from django import template
+
+from website import i18n
+from website.models import SiteIdentity
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    request = context.get("request")
+    links = i18n.language_links(request, page)
+    for link in links:
+        if link["url"] is None:
+            link["fallback_url"] = i18n.fallback_url(request, link["code"])
+    return {"links": links}
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context, page=None):
+    request = context.get("request")
+    if page is None or not getattr(page, "pk", None):
+        return {"links": []}
+    links = [link for link in i18n.language_links(request, page) if link["url"]]
+    return {"links": links, "request": request}
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context, current_page=None):
+    request = context.get("request")
+    home = i18n.locale_home(request)
+    current_path = getattr(current_page, "path", "")
+    items = [(item, current_path.startswith(item.path)) for item in i18n.menu_pages(request)] if home else []
+    identity = site_identity(context)
+    return {
+        "home": home,
+        "is_home": bool(home and current_path == home.path),
+        "items": items,
+        "organisation_name": identity.organisation_name if identity else "",
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    # Depth 1 is Wagtail's root, depth 2 a language's home page.
+    ancestors = page.get_ancestors().filter(depth__gt=1) if page.depth > 2 else []
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The organisation's details in the page's language, fetched once per request."""
+    request = context.get("request")
+    cache = getattr(request, "_site_identity", None) if request else None
+    if cache is None:
+        cache = SiteIdentity.for_locale(i18n.active_locale())
+        if request is not None:
+            request._site_identity = cache
+    return cache
+
+
+@register.filter
+def localized(page):
+    """A chosen page in the visitor's language when it has been translated (PageChooser values
+    are synchronised across languages by wagtail-localize)."""
+    return page.localized if page is not None else None

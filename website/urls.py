@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+from .sitemap import MultilingualSitemap
+
+handler500 = "website.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve,
+                            {"document_root": settings.MEDIA_ROOT}))
+
+# "/" has no pattern of its own: LocaleMiddleware redirects it to /nl/ or /en/ by Accept-Language.
+urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
+    path("", include(wagtail_urls)),
+)
