@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 messages: $(STAMP)
-	@$(PY) manage.py compilemessages --ignore "$(VENV)" --ignore ".venv" -v 0
+	@$(PY) bin/compile-messages
 
 run: install
 	$(PY) manage.py migrate --noinput

@@ -6,21 +6,39 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 
-def active_locale():
+def per_request(request, key, compute):
+    """Compute a value once per request (navigation, footer and switcher all need the same rows)."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_website_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def _active_locale():
     try:
         return Locale.get_active()
     except Locale.DoesNotExist:
         return Locale.get_default()
 
 
+def active_locale(request=None):
+    return per_request(request, ("locale", translation.get_language()), _active_locale)
+
+
 def locale_home(request, locale=None):
     """The home page of the request's site in `locale` (the site root's translation), or None."""
+    locale = locale or active_locale(request)
+    return per_request(request, ("home", locale.pk), lambda: _locale_home(request, locale))
+
+
+def _locale_home(request, locale):
     site = Site.find_for_request(request) if request else None
     if site is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     if site is None:
         return None
-    locale = locale or active_locale()
     root = site.root_page
     if root.locale_id == locale.pk:
         return root

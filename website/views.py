@@ -32,7 +32,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         results = (
-            Page.objects.live().public().filter(locale=i18n.active_locale(), depth__gt=1)
+            Page.objects.live().public().filter(locale=i18n.active_locale(request), depth__gt=1)
             .specific().search(query)
         )
     # get_page() turns a missing, non-numeric or out-of-range page number into a valid one.

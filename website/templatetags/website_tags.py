@@ -52,12 +52,8 @@ def breadcrumbs(context, page):
 def site_identity(context):
     """The organisation's details in the page's language, fetched once per request."""
     request = context.get("request")
-    cache = getattr(request, "_site_identity", None) if request else None
-    if cache is None:
-        cache = SiteIdentity.for_locale(i18n.active_locale())
-        if request is not None:
-            request._site_identity = cache
-    return cache
+    return i18n.per_request(request, "site_identity",
+                            lambda: SiteIdentity.for_locale(i18n.active_locale(request)))
 
 
 @register.filter

@@ -1,0 +1,30 @@
+from django.contrib.auth.models import Group
+from wagtail.models import GroupPagePermission
+
+
+def permissions(name):
+    return {f"{p.content_type.app_label}.{p.codename}" for p in Group.objects.get(name=name).permissions.all()}
+
+
+def page_permissions(name):
+    return set(GroupPagePermission.objects.filter(group__name=name).values_list("permission__codename", flat=True))
+
+
+def test_roles_exist_after_migrating(db):
+    assert {"Editors", "Translators", "Campaign staff", "Finance"} <= set(Group.objects.values_list("name", flat=True))
+
+
+def test_editors_can_publish_pages_and_translate(db):
+    assert {"publish_page", "change_page", "add_page"} <= page_permissions("Editors")
+    assert "wagtail_localize.submit_translation" in permissions("Editors")
+
+
+def test_translators_edit_but_do_not_publish(db):
+    assert page_permissions("Translators") == {"change_page"}
+    assert "wagtailadmin.access_admin" in permissions("Translators")
+
+
+def test_campaign_staff_and_finance_reach_the_admin_without_page_rights(db):
+    for name in ["Campaign staff", "Finance"]:
+        assert "wagtailadmin.access_admin" in permissions(name)
+        assert page_permissions(name) == set()
