@@ -13,15 +13,15 @@ def seed(seeder):
             "title": t("Opkomen voor vluchtelingen", "Standing up for refugees"),
             "slug": "home",
             "mission": t(
-                "Wij helpen vluchtelingen in de regio's waar zij stranden en komen in Nederland op voor "
-                "hun rechten: met campagnes, onderzoek en samenwerking met organisaties langs Europa's grenzen.",
-                "We help refugees in the regions where they are stranded and stand up for their rights in "
-                "the Netherlands: through campaigns, research and partnerships along Europe's borders.",
+                "Wij komen op voor de rechten van vluchtelingen: in Nederland met campagnes en advies, "
+                "langs Europa's grenzen samen met lokale organisaties, en bij een terugkeer met begeleiding.",
+                "We stand up for the rights of refugees: in the Netherlands through campaigns and advice, "
+                "along Europe's borders together with local organisations, and with support when people return.",
             ),
             "hero_image": hero,
             "search_description": t(
-                "Campagnes, projecten en terugkeerprogramma's van Stichting Vluchteling.",
-                "Campaigns, projects and return programmes of Stichting Vluchteling.",
+                "Campagnes, projecten en terugkeerprogramma's van VluchtelingenWerk Nederland.",
+                "Campaigns, projects and return programmes of VluchtelingenWerk Nederland.",
             ),
             "cta_label": t("Lees wat wij doen", "Read what we do"),
             "body": [
@@ -55,10 +55,10 @@ def seed(seeder):
             "slug": t("over-ons", "about-us"),
             "show_in_menus": True,
             "intro": t(
-                "Stichting Vluchteling werkt op drie manieren voor vluchtelingen: met campagnes in "
+                "VluchtelingenWerk Nederland werkt op drie manieren voor vluchtelingen: met campagnes in "
                 "Nederland, met partnerorganisaties aan de randen van Europa en met begeleiding van "
                 "mensen die terugkeren.",
-                "Stichting Vluchteling works for refugees in three ways: through campaigns in the "
+                "VluchtelingenWerk Nederland works for refugees in three ways: through campaigns in the "
                 "Netherlands, with partner organisations at the edges of Europe and by supporting "
                 "people who return.",
             ),
@@ -165,15 +165,16 @@ def seed(seeder):
 
     def identity(t):
         return {
-            "organisation_name": "Stichting Vluchteling",
-            "tagline": t("Noodhulp en opkomen voor vluchtelingen", "Emergency aid and a voice for refugees"),
+            "organisation_name": "VluchtelingenWerk Nederland",
+            "tagline": t("Opkomen voor vluchtelingen, in Nederland en daarbuiten",
+                         "Standing up for refugees, in the Netherlands and beyond"),
             "contact_text": t("Postbus 00000\n2500 AA Den Haag", "PO Box 00000\n2500 AA The Hague\nThe Netherlands"),
             "email": "info@example.org",
             "phone": "+31 70 000 00 00",
             "privacy_page": privacy_page,
             "footer_text": t(
-                "Wij zijn onafhankelijk en worden gesteund door duizenden donateurs.",
-                "We are independent and supported by thousands of donors.",
+                "Wij zijn onafhankelijk en kunnen ons werk doen dankzij duizenden donateurs en vrijwilligers.",
+                "We are independent and can do our work thanks to thousands of donors and volunteers.",
             ),
         }
 

@@ -82,6 +82,8 @@ class HomePage(SocialMetaMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("mission"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["website.StandardPage", "projects.ProjectIndexPage", "projects.ReturnProgrammeIndexPage",
+                     "campaigns.CampaignIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
@@ -98,6 +100,7 @@ class StandardPage(SocialMetaMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["website.HomePage", "website.StandardPage"]
+    subpage_types = ["website.StandardPage"]
 
     class Meta:
         verbose_name = _("standard page")

@@ -40,7 +40,10 @@ def apply_roles(apps, roles=ROLES):
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
     def permission(app_label, codename):
-        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        try:
+            return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        except Permission.DoesNotExist:
+            raise LookupError(f"permission {app_label}.{codename} does not exist") from None
 
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()

@@ -88,7 +88,7 @@ class Seeder:
         site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
         if (site.root_page_id, site.hostname, site.port) != (home.pk, url.hostname, port):
             site.root_page, site.hostname, site.port = home, url.hostname, port
-            site.site_name = site.site_name or "Stichting Vluchteling"
+            site.site_name = site.site_name or "VluchtelingenWerk Nederland"
             site.save()
         self.translate(home, model, build)
         return home

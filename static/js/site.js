@@ -17,4 +17,46 @@
       frame.focus();
     });
   });
+
+  // Filter forms: without JavaScript they reload the page (plain GET, shareable URL). With it,
+  // the results region is fetched and swapped in place, the URL kept in step, focus left alone.
+  document.querySelectorAll("form[data-live-filter]").forEach(function (form) {
+    var region = document.querySelector(form.dataset.liveFilter);
+    if (!region || !window.fetch || !window.DOMParser) return;
+    function update() {
+      var params = new URLSearchParams(new FormData(form));
+      Array.from(params.keys()).forEach(function (key) { if (!params.get(key)) params.delete(key); });
+      var url = form.action.split("?")[0] + (params.toString() ? "?" + params : "");
+      region.setAttribute("aria-busy", "true");
+      fetch(url, { headers: { "X-Requested-With": "fetch" } })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, "text/html").querySelector(form.dataset.liveFilter);
+          if (!fresh) return;
+          region.innerHTML = fresh.innerHTML;
+          history.replaceState(null, "", url);
+          var status = document.querySelector("[data-filter-status]");
+          var count = region.querySelector(".results-count");
+          if (status && count) status.textContent = count.textContent;
+        })
+        .catch(function () { form.submit(); })
+        .finally(function () { region.removeAttribute("aria-busy"); });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
+    form.querySelectorAll("select").forEach(function (select) { select.addEventListener("change", update); });
+  });
+
+  // Share block: a copy button where the Clipboard API exists; otherwise the visible field.
+  document.querySelectorAll("[data-copy-button]").forEach(function (button) {
+    if (!navigator.clipboard) return;
+    var item = button.closest(".share__copy");
+    var source = item.querySelector("[data-copy-source]");
+    var status = item.querySelector("[data-copy-status]");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.value).then(function () {
+        status.textContent = document.documentElement.lang === "nl" ? "Link gekopieerd" : "Link copied";
+      });
+    });
+  });
 })();

@@ -1,0 +1,120 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from website.blocks import BaseStreamBlock, FactsBlock, video_embed_url
+
+from .sharing import share_links
+
+
+def country_choices():
+    return list(countries)
+
+
+class TimelineEventBlock(blocks.StructBlock):
+    date = blocks.DateBlock(label=_("Date"))
+    title = blocks.CharBlock(max_length=160, label=_("What happened"))
+    description = blocks.TextBlock(required=False, label=_("Details"))
+
+
+class TimelineBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=160, label=_("Title"))
+    events = blocks.ListBlock(TimelineEventBlock(), min_num=1, label=_("Events"))
+
+    class Meta:
+        icon = "date"
+        template = "campaigns/blocks/timeline_block.html"
+        label = _("Timeline")
+
+
+class ShareBlock(blocks.StructBlock):
+    text = blocks.CharBlock(required=False, max_length=200, label=_("Share text"),
+                            help_text=_("The message people share, e.g. the campaign's ask."))
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        page = (parent_context or {}).get("page")
+        url = page.get_full_url(request) if page else (request.build_absolute_uri() if request else "")
+        context["share_url"] = url
+        context["links"] = share_links(url, value.get("text") or "")
+        return context
+
+    class Meta:
+        icon = "link"
+        template = "campaigns/blocks/share_block.html"
+        label = _("Share buttons")
+
+
+class RelatedCampaignsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=160, label=_("Title"))
+    campaigns = blocks.ListBlock(blocks.PageChooserBlock(page_type="campaigns.CampaignPage"),
+                                 min_num=1, max_num=6, label=_("Campaigns"))
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "campaigns/blocks/related_campaigns_block.html"
+        label = _("Related campaigns")
+
+
+class EpisodeBlock(blocks.StructBlock):
+    place = blocks.CharBlock(max_length=120, label=_("Place"))
+    country = blocks.ChoiceBlock(choices=country_choices, label=_("Country"))
+    latitude = blocks.FloatBlock(min_value=-90, max_value=90, label=_("Latitude"))
+    longitude = blocks.FloatBlock(min_value=-180, max_value=180, label=_("Longitude"))
+    date = blocks.DateBlock(label=_("Date"))
+    title = blocks.CharBlock(max_length=200, label=_("Title"))
+    summary = blocks.TextBlock(label=_("Summary"))
+    video_url = blocks.URLBlock(required=False, label=_("YouTube or Vimeo link"))
+    media_file = DocumentChooserBlock(required=False, label=_("Audio or video file"))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value.get("video_url") and not video_embed_url(value["video_url"]):
+            raise StructBlockValidationError(
+                {"video_url": ValidationError(_("Use a YouTube (youtube.com, youtu.be) or Vimeo link."))}
+            )
+        return value
+
+
+class ReportSeriesBlock(blocks.StructBlock):
+    """Reports from a journey (e.g. Border Reached!): a list of episodes and the route on a map."""
+
+    title = blocks.CharBlock(max_length=160, label=_("Title"))
+    intro = blocks.TextBlock(required=False, label=_("Introduction"))
+    episodes = blocks.ListBlock(EpisodeBlock(), min_num=1, label=_("Episodes"))
+
+    def get_context(self, value, parent_context=None):
+        from projects.worldmap import render_map
+
+        context = super().get_context(value, parent_context)
+        episodes = sorted(value["episodes"], key=lambda episode: episode["date"])
+        context["episodes"] = [
+            {"value": episode, "embed_url": video_embed_url(episode["video_url"]) if episode["video_url"] else None,
+             "country_name": countries.name(episode["country"])}
+            for episode in episodes
+        ]
+        route = [{"lon": e["longitude"], "lat": e["latitude"], "label": f"{i}. {e['place']}"}
+                 for i, e in enumerate(episodes, start=1)]
+        context["route_map"] = render_map({}, route=route, label=str(_("Route of the journey: %(title)s")
+                                                                      % {"title": value["title"]}))
+        return context
+
+    class Meta:
+        icon = "site"
+        template = "campaigns/blocks/report_series_block.html"
+        label = _("Report series")
+
+
+class CampaignStreamBlock(BaseStreamBlock):
+    """The shared blocks plus the campaign modules; petitions, donation ads and election guides
+    are added here as their apps arrive."""
+
+    key_figures = FactsBlock(label=_("Key figures"))
+    timeline = TimelineBlock()
+    share = ShareBlock()
+    related_campaigns = RelatedCampaignsBlock()
+    report_series = ReportSeriesBlock()

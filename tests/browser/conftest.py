@@ -1,0 +1,148 @@
+"""Browser tests: the real site in a subprocess, driven by Debian's Chromium through Playwright.
+
+The server gets its own throw-away SQLite database and media dir, so these tests never touch
+pytest-django's test database (nor the developer's db.sqlite3).
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = REPO / "test-results" / "screenshots"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def pytest_collection_modifyitems(config, items):
+    # This hook sees every collected item, not only ours: mark just the ones under tests/browser.
+    for item in items:
+        if HERE in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _chromium_available():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("BROWSER_TESTS_REQUIRED") == "1":
+            pytest.fail(f"{CHROMIUM} is missing and BROWSER_TESTS_REQUIRED=1: run `make browser-deps`")
+        pytest.skip("chromium not installed: run `make browser-deps` (apt-get install chromium)")
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_for_health(url, server, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"runserver exited with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url}/healthz did not answer 200 within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def site_url(_chromium_available):
+    tmp = Path(tempfile.mkdtemp(prefix="browser-tests-"))
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.dev", "DEBUG": "false",
+           "DATABASE_URL": f"sqlite:///{tmp}/browser.sqlite3", "MEDIA_ROOT": str(tmp / "media"),
+           "REDIS_URL": "", "SITE_URL": url}
+    manage = [sys.executable, "manage.py"]
+    # The search index is filled by background tasks (`make run` starts a db_worker): drain the
+    # queue once after seeding, or search would find nothing.
+    worker = ["db_worker", "--batch", "--queue-name", "*", "--no-reload", "--no-startup-delay", "-v0"]
+    for command in (["migrate", "--noinput", "-v0"], ["seed_demo"], worker):
+        done = subprocess.run(manage + command, cwd=REPO, env=env, capture_output=True, text=True)
+        if done.returncode:
+            pytest.fail(f"manage.py {command[0]} failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
+    # --insecure: runserver serves static files even with DEBUG off (as production-like as we get).
+    log = open(tmp / "runserver.log", "wb")  # closed below, once the server has stopped
+    server = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+                              cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        try:
+            _wait_for_health(url, server)
+        except RuntimeError as error:  # show why: the server's own output
+            log.flush()
+            output = (tmp / "runserver.log").read_text(errors="replace")[-3000:]
+            pytest.fail(f"{error}\n{output}", pytrace=False)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser(_chromium_available):
+    from playwright.sync_api import sync_playwright
+
+    # Never `playwright install`: the system Chromium is the one we test with.
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL", base_url=site_url)
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    yield page
+    context.close()
+    # The site promises visitors that nothing is fetched from third parties (CSP says the same).
+    origin = urlsplit(site_url).netloc
+    foreign = [url for url in requested
+               if not url.startswith(("data:", "about:", "blob:")) and urlsplit(url).netloc != origin]
+    if foreign:
+        pytest.fail(f"requests left the site's origin: {foreign}", pytrace=False)
+
+
+def check_accessibility(page, name):
+    """Fail on serious or critical axe-core violations; axe is injected from disk, not a CDN."""
+    import axe_playwright_python
+
+    source = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    page.add_script_tag(content=source)
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    problems = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    report = "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']}\n    nodes: {[node['target'] for node in v['nodes']]}"
+        for v in problems
+    )
+    if problems:
+        pytest.fail(f"axe violations on {name} ({page.url}):\n{report}", pytrace=False)
+
+
+def screenshot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
