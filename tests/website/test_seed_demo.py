@@ -1,3 +1,4 @@
+import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
@@ -8,9 +9,13 @@ def counts():
     return (Page.objects.count(), Revision.objects.count(), SiteIdentity.objects.count(), CustomImage.objects.count())
 
 
-# transactional_db: wagtail-localize publishes translations on commit, so the demo must be built
-# the way `manage.py seed_demo` builds it, one committed transaction per object.
-def test_seed_demo_builds_the_site_in_both_languages(client, transactional_db):
+# Committed transactions, as `manage.py seed_demo` runs: wagtail-localize publishes translations on
+# commit. serialized_rollback restores the rows migrations made (root collection, locales) afterwards.
+committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@committed
+def test_seed_demo_builds_the_site_in_both_languages(client):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     assert HomePage.objects.count() == 2
     assert Site.objects.get(is_default_site=True).root_page.specific.locale.language_code == "nl"
@@ -20,7 +25,8 @@ def test_seed_demo_builds_the_site_in_both_languages(client, transactional_db):
         assert client.get(path).status_code == 200, path
 
 
-def test_seed_demo_twice_changes_nothing(transactional_db, capsys):
+@committed
+def test_seed_demo_twice_changes_nothing(capsys):
     call_command("seed_demo")
     before = counts()
     call_command("seed_demo")
@@ -34,7 +40,6 @@ def test_seed_demo_prints_the_admin_login(db, capsys):
 
 
 def test_seed_demo_refuses_when_demo_content_is_not_allowed(db, settings):
-    import pytest
     from django.core.management.base import CommandError
 
     settings.DEMO_CONTENT_ALLOWED = False
