@@ -3,8 +3,15 @@ import datetime
 import pytest
 
 from projects.models import (
-    Funder, PartnerOrganisation, ProjectFunder, ProjectIndexPage, ProjectPage, ProjectPartner,
-    ReturnProgrammeIndexPage, ReturnProgrammePage, ReturnProgrammePartner,
+    Funder,
+    PartnerOrganisation,
+    ProjectFunder,
+    ProjectIndexPage,
+    ProjectPage,
+    ProjectPartner,
+    ReturnProgrammeIndexPage,
+    ReturnProgrammePage,
+    ReturnProgrammePartner,
 )
 from website.seeding import rich
 
