@@ -22,9 +22,10 @@ messages: $(STAMP)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	@echo "Starting the task worker and the site on http://$(HOST):$(PORT)/ (Ctrl-C stops both)"
+	@echo "Starting the task worker, the scheduler and the site on http://$(HOST):$(PORT)/ (Ctrl-C stops all)"
 	@trap 'kill 0' EXIT INT TERM; \
-	$(PY) manage.py db_worker --interval 1 & \
+	$(PY) manage.py db_worker --interval 1 --queue-name '*' & \
+	$(PY) manage.py run_schedule & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from petitions.blocks import PetitionBlock
 from website.blocks import BaseStreamBlock, FactsBlock, video_embed_url
 
 from .sharing import share_links
@@ -118,3 +119,4 @@ class CampaignStreamBlock(BaseStreamBlock):
     share = ShareBlock()
     related_campaigns = RelatedCampaignsBlock()
     report_series = ReportSeriesBlock()
+    petition = PetitionBlock()

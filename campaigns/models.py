@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.caching import CachedPageMixin
 from website.models import SocialMetaMixin
 
 from .blocks import CampaignStreamBlock
@@ -20,7 +21,7 @@ class CampaignStatus(models.TextChoices):
     WON = "won", _("Won")
 
 
-class CampaignPage(SocialMetaMixin, Page):
+class CampaignPage(CachedPageMixin, SocialMetaMixin, Page):
     hero_image = models.ForeignKey("website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+", verbose_name=_("hero image"))
     ask = models.CharField(_("the ask"), max_length=200,
@@ -59,7 +60,7 @@ class CampaignPage(SocialMetaMixin, Page):
         return self.social_image or self.hero_image
 
 
-class CampaignIndexPage(SocialMetaMixin, Page):
+class CampaignIndexPage(CachedPageMixin, SocialMetaMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 
 from website.blocks import BaseStreamBlock
+from website.caching import CachedPageMixin
 from website.models import SocialMetaMixin
 
 from . import filters
@@ -77,7 +78,7 @@ class Region(models.TextChoices):
     NORTH_AFRICA = "north-africa", _("North Africa")
 
 
-class ProjectPage(SocialMetaMixin, Page):
+class ProjectPage(CachedPageMixin, SocialMetaMixin, Page):
     """One twinning project with a partner organisation abroad."""
 
     hero_image = models.ForeignKey("website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL,
@@ -193,7 +194,7 @@ class RelatedProject(Orderable):
             raise ValidationError({"project": _("Choose a project page.")})
 
 
-class ProjectIndexPage(SocialMetaMixin, Page):
+class ProjectIndexPage(CachedPageMixin, SocialMetaMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
@@ -232,7 +233,7 @@ class ProjectIndexPage(SocialMetaMixin, Page):
         return context
 
 
-class ReturnProgrammeIndexPage(SocialMetaMixin, Page):
+class ReturnProgrammeIndexPage(CachedPageMixin, SocialMetaMixin, Page):
     intro = models.TextField(_("introduction"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
     principles = StreamField([("principle", PrincipleBlock())], blank=True, verbose_name=_("principles"),
@@ -257,7 +258,7 @@ class ReturnProgrammeIndexPage(SocialMetaMixin, Page):
         return context
 
 
-class ReturnProgrammePage(SocialMetaMixin, Page):
+class ReturnProgrammePage(CachedPageMixin, SocialMetaMixin, Page):
     """Counselling and reintegration after a rejected asylum claim.
 
     Safety information must not go stale unnoticed: every programme carries a review date, shown on

@@ -9,6 +9,7 @@ from wagtail.models import Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .caching import CachedPageMixin
 
 
 class CustomImage(AbstractImage):
@@ -54,7 +55,7 @@ class FeaturedPageBlock(blocks.StructBlock):
         label = _("Featured page")
 
 
-class HomePage(SocialMetaMixin, Page):
+class HomePage(CachedPageMixin, SocialMetaMixin, Page):
     mission = models.TextField(_("mission statement"), help_text=_("One or two sentences at the top of the page."))
     hero_image = models.ForeignKey(
         "website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -92,7 +93,7 @@ class HomePage(SocialMetaMixin, Page):
         return self.social_image or self.hero_image
 
 
-class StandardPage(SocialMetaMixin, Page):
+class StandardPage(CachedPageMixin, SocialMetaMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 

@@ -7,6 +7,9 @@ ROLES = {
             "wagtail_localize.submit_translation",
             "website.add_siteidentity",
             "website.change_siteidentity",
+            "petitions.view_petition",
+            "petitions.add_petition",
+            "petitions.change_petition",
         ],
         "page": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         "collection": ["add_image", "change_image", "choose_image", "add_document", "change_document",
@@ -18,7 +21,19 @@ ROLES = {
         "page": ["change_page"],
         "collection": ["choose_image", "choose_document"],
     },
-    "Campaign staff": {"permissions": ["wagtailadmin.access_admin"], "page": [], "collection": []},
+    # Campaign staff run petitions: record responses and paper signatures, follow and export signatures.
+    "Campaign staff": {
+        "permissions": [
+            "wagtailadmin.access_admin",
+            "petitions.view_petition", "petitions.add_petition", "petitions.change_petition",
+            "petitions.view_targetresponse", "petitions.add_targetresponse", "petitions.change_targetresponse",
+            "petitions.view_papersignatures", "petitions.add_papersignatures", "petitions.change_papersignatures",
+            "petitions.view_signature", "petitions.change_signature", "petitions.export_signatures",
+            "petitions.view_municipality",
+        ],
+        "page": [],
+        "collection": [],
+    },
     "Finance": {"permissions": ["wagtailadmin.access_admin"], "page": [], "collection": []},
 }
 
@@ -45,13 +60,17 @@ def apply_roles(apps, roles=ROLES):
         except Permission.DoesNotExist:
             raise LookupError(f"permission {app_label}.{codename} does not exist") from None
 
+    # Apps whose models are not migrated yet are skipped: their own data migration grants their
+    # permissions (e.g. petitions 0004) once the models exist.
+    migrated = {app_config.label for app_config in apps.get_app_configs()}
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()
     for name, spec in roles.items():
         group, _ = Group.objects.get_or_create(name=name)
         for dotted in spec["permissions"]:
             app_label, codename = dotted.split(".")
-            group.permissions.add(permission(app_label, codename))
+            if app_label in migrated:
+                group.permissions.add(permission(app_label, codename))
         for codename in spec["page"]:
             if root_page:
                 GroupPagePermission.objects.get_or_create(

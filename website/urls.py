@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from petitions import views as petition_views
+
 from . import views
 from .sitemap import MultilingualSitemap
 
@@ -17,6 +19,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Outside the language prefix: one URL per petition, so one cache entry.
+    path("petitions/<str:petition_key>/count.json", petition_views.count_json, name="petition_count"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 
@@ -27,5 +31,6 @@ if settings.SERVE_MEDIA:
 # "/" has no pattern of its own: LocaleMiddleware redirects it to /nl/ or /en/ by Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    path("petitions/", include("petitions.urls")),
     path("", include(wagtail_urls)),
 )

@@ -74,11 +74,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -218,3 +220,5 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
 }
 DEMO_CONTENT_ALLOWED = env_bool("DEMO_CONTENT_ALLOWED", False)
+# How many reverse proxies (load balancer, CDN) sit in front of the app and append to X-Forwarded-For.
+NUM_PROXIES = int(env("NUM_PROXIES", "0"))

@@ -1,0 +1,84 @@
+import re
+import unicodedata
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Municipality
+
+POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})\s*$")
+
+
+def clean_text(value, field_label):
+    """Strip and reject control characters (a name is shown and exported; NUL and friends break both)."""
+    value = unicodedata.normalize("NFC", value).strip()
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise forms.ValidationError(_("%(field)s contains characters that cannot be used.") % {"field": field_label})
+    return value
+
+
+class SignatureForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=100, error_messages={
+        "required": _("Please give your name."),
+        "max_length": _("Please use at most %(limit_value)d characters for your name."),
+        "null_characters_not_allowed": _("Your name contains characters that cannot be used.")})
+    email = forms.EmailField(label=_("Email address"), max_length=254, error_messages={
+        "required": _("Please give your email address: we send you a link to confirm your signature."),
+        "invalid": _("This does not look like an email address.")})
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.filter(active=True), to_field_name="cbs_code",
+        empty_label=_("Choose your municipality"),
+        error_messages={"required": _("Please choose your municipality."),
+                        "invalid_choice": _("Please choose a municipality from the list.")})
+    postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
+    comment = forms.CharField(label=_("Why I sign (optional)"), max_length=500, required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    consent = forms.BooleanField(error_messages={"required": _("You can only sign if you agree.")})
+    newsletter = forms.BooleanField(required=False)
+    notify_on_response = forms.BooleanField(required=False,
+                                            label=_("Email me when my municipality responds"))
+    consent_version = forms.IntegerField(widget=forms.HiddenInput, error_messages={
+        "required": _("Please read the consent text again and confirm."),
+        "invalid": _("Please read the consent text again and confirm.")})
+    # Signals for abuse control, never shown as errors: a honeypot and the time spent on the form.
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
+    form_ms = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, petition, consent_text, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.petition = petition
+        self.fields["consent"].label = consent_text
+        if not petition.ask_municipality:
+            del self.fields["municipality"]
+        if not petition.ask_postcode:
+            del self.fields["postcode"]
+        if not petition.ask_comment:
+            del self.fields["comment"]
+        if petition.newsletter_text:
+            self.fields["newsletter"].label = petition.newsletter_text
+        else:
+            del self.fields["newsletter"]
+        if not (petition.has_targets and petition.ask_municipality):
+            del self.fields["notify_on_response"]
+
+    def clean_name(self):
+        name = clean_text(self.cleaned_data["name"], _("Your name"))
+        if not name:
+            raise forms.ValidationError(_("Please give your name."))
+        return name
+
+    def clean_comment(self):
+        return clean_text(self.cleaned_data.get("comment", ""), _("Your comment"))
+
+    def clean_postcode(self):
+        value = self.cleaned_data.get("postcode", "")
+        if not value.strip():
+            return ""
+        match = POSTCODE.match(value)
+        if not match:
+            raise forms.ValidationError(_("A Dutch postcode looks like 1234 AB."))
+        return f"{match.group(1)} {match.group(2).upper()}"
+
+    def clean_form_ms(self):
+        # A garbled timing value is a bot signal, not a reason to refuse: drop it.
+        return self.cleaned_data.get("form_ms")

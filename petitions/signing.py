@@ -1,0 +1,89 @@
+"""Signing a petition: one INSERT of a pending signature, the confirmation email queued.
+
+Nothing here updates a row that other signers also update (the count is the counting job's),
+so a peak of signatures contends on nothing but the table's unique index.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from website import ratelimit
+
+from .models import PetitionSettings, Signature, SignatureStatus
+from .normalise import normalise_email
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class SigningResult:
+    signature: Signature | None
+    duplicate: bool = False
+
+
+def suspect_reasons(petition, *, ip, form_ms, honeypot, limits):
+    """Why this signature looks automated or abusive; empty when it does not. Never told to the signer."""
+    reasons = []
+    if honeypot:
+        reasons.append("honeypot")
+    if form_ms is not None and form_ms < limits.minimum_form_seconds * 1000:
+        reasons.append("fast")
+    key = str(petition.petition_key)
+    if ip:
+        if ratelimit.hit("sign-ip-minute", ip, limits.ip_burst_limit, 60):
+            reasons.append("ip-burst")
+        if ratelimit.hit("sign-ip-hour", ip, limits.ip_sustained_limit, 3600):
+            reasons.append("ip-sustained")
+    if ratelimit.hit("sign-petition-minute", key, limits.petition_burst_limit, 60):
+        reasons.append("petition-burst")
+    return reasons
+
+
+def sign(petition, data, *, consent, language, ip):
+    """Record a pending signature and queue its confirmation email, or the "already signed" email."""
+    from . import tasks
+
+    limits = PetitionSettings.load()
+    reasons = suspect_reasons(petition, ip=ip, form_ms=data.get("form_ms"), honeypot=bool(data.get("website")),
+                              limits=limits)
+    signature = Signature(
+        petition_key=petition.petition_key,
+        name=data["name"],
+        email=data["email"],
+        email_normalised=normalise_email(data["email"]),
+        municipality=data.get("municipality"),
+        postcode=data.get("postcode", ""),
+        comment=data.get("comment", ""),
+        language=language,
+        consent=consent,
+        newsletter_opt_in=bool(data.get("newsletter")),
+        notify_on_response=bool(data.get("notify_on_response")),
+        suspect_reasons=",".join(reasons),
+        ip_address=ip,
+        form_seconds=(data["form_ms"] / 1000) if data.get("form_ms") is not None else None,
+        created_at=timezone.now(),
+    )
+    try:
+        with transaction.atomic():
+            signature.save()
+    except IntegrityError:
+        # Same person again: tell them by email, answer exactly as for a first signature.
+        transaction.on_commit(lambda: tasks.send_already_signed_email.enqueue(
+            str(petition.petition_key), data["email"], language))
+        return SigningResult(signature=None, duplicate=True)
+    if "honeypot" not in reasons:  # do not let a bot make us mail a stranger
+        transaction.on_commit(lambda: tasks.send_confirmation_email.enqueue(signature.pk))
+    return SigningResult(signature=signature)
+
+
+def confirm(signature_id, petition_key):
+    """Confirm a pending signature. True when confirmed now or before; False when it is gone."""
+    updated = (Signature.objects.filter(pk=signature_id, petition_key=petition_key, status=SignatureStatus.PENDING)
+               .update(status=SignatureStatus.CONFIRMED, confirmed_at=timezone.now()))
+    if updated:
+        return True
+    return Signature.objects.filter(pk=signature_id, petition_key=petition_key,
+                                    confirmed_at__isnull=False).exists()

@@ -1,0 +1,131 @@
+import uuid
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from campaigns.sharing import share_links
+from website.net import client_ip
+
+from . import counting, signing
+from .consent import current_consent
+from .forms import SignatureForm
+from .models import ConsentVersion, Petition, PetitionSettings, Signature
+from .tokens import read_confirmation_token
+
+
+def petition_or_404(petition_key, language=None):
+    """The petition's copy in the visitor's language (or the source's); 404 for unknown keys and drafts."""
+    try:
+        key = uuid.UUID(str(petition_key))
+    except ValueError:
+        raise Http404("Unknown petition") from None
+    copies = {p.locale.language_code: p for p in Petition.objects.filter(translation_key=key).select_related("locale")}
+    if not copies:
+        raise Http404("Unknown petition")
+    language = language or translation.get_language()
+    petition = copies.get(language) or next(iter(copies.values()))
+    return petition
+
+
+def error_page(request, status, title, message, petition=None):
+    return render(request, "petitions/message.html", {"title": title, "message": message, "petition": petition},
+                  status=status)
+
+
+# Signing carries no cookie-based identity, so a CSRF token would protect nothing and would break on
+# cached pages. Instead: browsers' cross-site posts are refused (Sec-Fetch-Site), and every signature
+# needs its signer's email confirmation before it counts.
+@csrf_exempt
+@require_POST
+def sign(request, petition_key):
+    petition = petition_or_404(petition_key)
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return error_page(request, 403, _("Not signed"), _("Petitions can only be signed on this site."), petition)
+    if not petition.is_open():
+        return error_page(request, 409, _("This petition is closed"),
+                          _("This petition does not accept signatures at the moment."), petition)
+    consent = current_consent(petition)
+    form = SignatureForm(request.POST, petition=petition, consent_text=consent.text)
+    if not form.is_valid():
+        return render(request, "petitions/sign_form_page.html",
+                      {"petition": petition, "form": form, "consent": consent}, status=400)
+    shown = ConsentVersion.objects.filter(pk=form.cleaned_data["consent_version"],
+                                          petition_key=petition.petition_key).first()
+    if shown is None:
+        form.add_error(None, _("Please read the consent text again and confirm."))
+        return render(request, "petitions/sign_form_page.html",
+                      {"petition": petition, "form": form, "consent": consent}, status=400)
+    signing.sign(petition, form.cleaned_data, consent=shown, language=translation.get_language(),
+                 ip=client_ip(request))
+    return redirect(reverse("petitions:thanks", args=[petition.petition_key]), permanent=False)
+
+
+@require_GET
+def thanks(request, petition_key):
+    petition = petition_or_404(petition_key)
+    campaign = petition_page(petition)
+    url = campaign.get_full_url(request) if campaign else request.build_absolute_uri("/")
+    # Sign → share → donate: the donation ask appears when the campaign page carries a donation ad.
+    donate_url = None
+    if campaign and any(block.block_type == "donation_ad" for block in getattr(campaign, "body", [])):
+        donate_url = f"{campaign.url}#donate"
+    return render(request, "petitions/thanks.html", {
+        "petition": petition, "campaign": campaign, "share_links": share_links(url, petition.share_text),
+        "share_url": url, "donate_url": donate_url,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button, POST confirms: mail scanners that open links confirm nothing."""
+    found = read_confirmation_token(token)
+    if found is None:
+        return error_page(request, 400, _("This link does not work"),
+                          _("The confirmation link is not valid or has expired. Sign again to get a new one."))
+    signature_id, petition_key = found
+    petition = petition_or_404(petition_key)
+    if request.method == "GET":
+        exists = Signature.objects.filter(pk=signature_id, petition_key=petition_key).exists()
+        if not exists:
+            return error_page(request, 410, _("This signature is gone"),
+                              _("Unconfirmed signatures are removed after a while. Sign again to get a new link."),
+                              petition)
+        return render(request, "petitions/confirm.html", {"petition": petition})
+    if not signing.confirm(signature_id, petition_key):
+        return error_page(request, 410, _("This signature is gone"),
+                          _("Unconfirmed signatures are removed after a while. Sign again to get a new link."),
+                          petition)
+    campaign = petition_page(petition)
+    return render(request, "petitions/confirmed.html", {"petition": petition, "campaign": campaign})
+
+
+@require_GET
+def count_json(request, petition_key):
+    petition = petition_or_404(petition_key)
+    interval = PetitionSettings.load().counting_interval
+    count = counting.get_count(petition.petition_key, ttl=interval)
+    data = {"count": count["total"], "confirmed": count["confirmed"], "paper": count["paper"],
+            "goal": petition.goal, "milestones": petition.milestone_list, "updated_at": count["updated_at"]}
+    if request.GET.get("by") == "municipality":
+        data["municipalities"] = counting.municipality_counts(petition.petition_key)
+    response = JsonResponse(data)
+    # Cacheable by browsers and a CDN for about one counting interval; stale copies may bridge an outage.
+    patch_cache_control(response, public=True, max_age=interval, stale_while_revalidate=60, stale_if_error=86400)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def petition_page(petition):
+    """The live page that shows this petition in the petition's language (Wagtail's reference index)."""
+    from wagtail.models import Page, ReferenceIndex
+
+    references = ReferenceIndex.get_references_to(petition).filter(
+        base_content_type__app_label="wagtailcore", base_content_type__model="page")
+    page_ids = [int(ref.object_id) for ref in references]
+    return Page.objects.filter(pk__in=page_ids, locale_id=petition.locale_id).live().specific().first()

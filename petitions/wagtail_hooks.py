@@ -1,0 +1,224 @@
+"""Petitions in the Wagtail admin: one "Petitions" menu with the petition snippets, municipality
+responses, paper signatures and municipalities, plus the staff views in petitions/admin_views.py."""
+
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import Municipality, PaperSignatures, Petition, TargetResponse
+from .responses import save_response
+
+
+def petition_choices():
+    """Petitions by their translation group, named by their copy in the default language."""
+    return [(petition.translation_key, petition.title) for petition in
+            Petition.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-opens_at")]
+
+
+class PetitionKeyForm(WagtailAdminModelForm):
+    """Records hang off the petition's translation group: staff pick a petition, the form stores its key."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["petition_key"] = forms.TypedChoiceField(label=_("Petition"), choices=petition_choices,
+                                                             coerce=uuid.UUID)
+
+
+class TargetResponseForm(PetitionKeyForm):
+    def save(self, commit=True):
+        # Through save_response, so signers who asked hear about a changed response.
+        response = super().save(commit=False)
+        if commit:
+            save_response(response)
+        return response
+
+
+class PaperSignaturesForm(PetitionKeyForm):
+    def save(self, commit=True):
+        paper = super().save(commit=False)
+        if paper.added_by_id is None:
+            paper.added_by = self.for_user
+        if commit:
+            paper.save()
+        return paper
+
+
+class WithPetitionTitleIndexView(IndexView):
+    """The listing names each row's petition with one subquery, not one query per row."""
+
+    def get_base_queryset(self):
+        titles = Petition.objects.filter(translation_key=OuterRef("petition_key"),
+                                         locale__language_code=settings.LANGUAGE_CODE).values("title")[:1]
+        return (super().get_base_queryset().select_related("municipality")
+                .annotate(petition_title=Subquery(titles)))
+
+
+class PetitionViewSet(SnippetViewSet):
+    model = Petition
+    icon = "form"
+    menu_label = _("Petitions")
+    list_display = ["title", "status", "locale"]
+    list_filter = ["status", "locale"]
+    search_fields = ["title"]
+    ordering = ["-opens_at"]
+
+
+class TargetResponseViewSet(ModelViewSet):
+    model = TargetResponse
+    name = "petition_responses"
+    url_prefix = "petitions/responses"
+    icon = "mail"
+    menu_label = _("Municipality responses")
+    index_view_class = WithPetitionTitleIndexView
+    list_display = ["municipality", Column("petition_title", label=_("Petition")), "status", "responded_on",
+                    "updated_at"]
+    list_filter = ["status"]
+    search_fields = ["municipality__name"]
+    ordering = ["-updated_at"]
+    copy_view_enabled = False
+    edit_handler = ObjectList([
+        FieldPanel("petition_key"), FieldPanel("municipality"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("responded_on")]), FieldPanel("source_url"),
+        FieldPanel("note_nl"), FieldPanel("note_en"),
+    ], base_form_class=TargetResponseForm)
+
+
+class PaperSignaturesViewSet(ModelViewSet):
+    model = PaperSignatures
+    name = "paper_signatures"
+    url_prefix = "petitions/paper"
+    icon = "doc-full"
+    menu_label = _("Paper signatures")
+    index_view_class = WithPetitionTitleIndexView
+    list_display = ["note", Column("petition_title", label=_("Petition")), "count", "municipality", "added_at"]
+    search_fields = ["note"]
+    ordering = ["-added_at"]
+    copy_view_enabled = False
+    edit_handler = ObjectList([
+        FieldPanel("petition_key"), FieldRowPanel([FieldPanel("count"), FieldPanel("municipality")]),
+        FieldPanel("note"),
+    ], base_form_class=PaperSignaturesForm)
+
+
+class MunicipalityViewSet(ModelViewSet):
+    """Read-only: the list comes from CBS (manage.py sync_municipalities), staff only look things up."""
+
+    model = Municipality
+    name = "municipalities"
+    url_prefix = "petitions/municipalities"
+    icon = "site"
+    menu_label = _("Municipalities")
+    list_display = ["name", "cbs_code", "province", "active"]
+    list_filter = ["province", "active"]
+    search_fields = ["name", "cbs_code"]
+    ordering = ["name"]
+    form_fields = ["name"]  # required by ModelViewSet; no form view is routed
+    copy_view_enabled = False
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_url_name=None, edit_url_name=None, delete_url_name=None,
+                                             history_url_name=None, usage_url_name=None, **kwargs)
+
+    def get_urlpatterns(self):
+        return [path("", self.index_view, name="index"), path("results/", self.index_results_view,
+                                                              name="index_results")]
+
+    def get_permissions_to_register(self):
+        return super().get_permissions_to_register().filter(codename="view_municipality")
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class PetitionsGroup(SnippetViewSetGroup):
+    items = (PetitionViewSet, TargetResponseViewSet, PaperSignaturesViewSet, MunicipalityViewSet)
+    menu_icon = "form"
+    menu_label = _("Petitions")
+    menu_name = "petitions"
+    menu_order = 400
+    submenu_hook = "register_petitions_menu_item"
+
+
+register_snippet(PetitionsGroup)
+
+
+@hooks.register("register_petitions_menu_item")
+def register_abuse_report_menu_item():
+    return PermissionMenuItem(_("Unusual signing"), reverse("petitions_abuse"), icon_name="warning", order=900,
+                              permission="petitions.view_signature")
+
+
+@hooks.register("register_petitions_menu_item")
+def register_privacy_menu_item():
+    return PermissionMenuItem(_("Privacy requests"), reverse("petitions_privacy"), icon_name="lock", order=910,
+                              permission="petitions.export_signatures")
+
+
+@hooks.register("register_snippet_listing_buttons")
+def register_dashboard_button(snippet, user, next_url=None):
+    if isinstance(snippet, Petition) and user.has_perm("petitions.view_signature"):
+        yield ListingMenuItem(_("Signatures and figures"), reverse("petitions_dashboard", args=[snippet.petition_key]),
+                       icon_name="table", priority=5)
+
+
+@hooks.register("register_admin_urls")
+def register_petition_admin_urls():
+    return [
+        path("petitions/abuse/", admin_views.AbuseReportView.as_view(), name="petitions_abuse"),
+        path("petitions/privacy/", admin_views.PrivacyView.as_view(), name="petitions_privacy"),
+        path("petitions/<uuid:petition_key>/", admin_views.DashboardView.as_view(), name="petitions_dashboard"),
+        path("petitions/<uuid:petition_key>/export/", admin_views.ExportView.as_view(), name="petitions_export"),
+        path("petitions/<uuid:petition_key>/handover/<str:cbs_code>.<str:file_format>",
+             admin_views.HandoverView.as_view(), name="petitions_handover"),
+        path("petitions/<uuid:petition_key>/invalidate/", admin_views.InvalidateView.as_view(),
+             name="petitions_invalidate"),
+        path("petitions/<uuid:petition_key>/invalidations/<int:pk>/undo/",
+             admin_views.UndoInvalidationView.as_view(), name="petitions_undo_invalidation"),
+    ]
+
+
+class DataLogFormatter(LogFormatter):
+    """A message filled from the log entry's data, e.g. how many rows an export wrote."""
+
+    def format_message(self, log_entry):
+        try:
+            return self.message % log_entry.data
+        except (KeyError, TypeError, ValueError):
+            return self.label
+
+
+@hooks.register("register_log_actions")
+def register_petition_log_actions(actions):
+    def action(code, label, message):
+        actions.register_action(code)(type("Formatter", (DataLogFormatter,), {"label": label, "message": message}))
+
+    action("petitions.export", _("Export signatures"),
+           _("Exported %(rows)s signatures (%(profile)s, %(format)s)"))
+    action("petitions.invalidate", _("Invalidate signatures"), _("Invalidated %(matched)s signatures"))
+    action("petitions.undo_invalidation", _("Undo invalidation"), _("Restored %(restored)s signatures"))
+    action("petitions.privacy_access", _("Privacy access request"),
+           _("Looked up the signatures of one person (%(signatures)s found)"))
+    action("petitions.privacy_erasure", _("Privacy erasure request"),
+           _("Erased the signatures of one person (%(signatures)s)"))

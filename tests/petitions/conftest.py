@@ -1,0 +1,39 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from petitions.models import Municipality, Petition, PetitionStatus
+
+
+def petition_values(t):
+    return {
+        "title": t("Haal 500 kinderen hierheen", "Bring 500 children here"),
+        "demand": t("Neem kinderen op uit de Griekse kampen.", "Take in children from the Greek camps."),
+        "addressed_to": t("De burgemeesters", "The mayors"),
+        "goal": 1000, "milestones": "100, 500",
+        "opens_at": timezone.now() - datetime.timedelta(days=1),
+        "closes_at": timezone.now() + datetime.timedelta(days=30),
+        "status": PetitionStatus.OPEN,
+        "thank_you_text": t("Dank je wel!", "Thank you!"),
+        "share_text": t("Teken ook", "Sign too"),
+        "consent_text": t("Ik geef toestemming om mijn gegevens te bewaren.", "I consent to my data being kept."),
+        "newsletter_text": t("Houd mij op de hoogte", "Keep me posted"),
+        "has_targets": True, "ask_comment": True, "ask_postcode": True,
+    }
+
+
+@pytest.fixture
+def petition(seeder, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return seeder.snippet(Petition, petition_values, {"title": "Haal 500 kinderen hierheen"})
+
+
+@pytest.fixture
+def english_petition(petition, english):
+    return petition.get_translation(english)
+
+
+@pytest.fixture
+def amsterdam(db):
+    return Municipality.objects.get(cbs_code="GM0363")

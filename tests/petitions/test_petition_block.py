@@ -1,0 +1,61 @@
+import pytest
+
+from campaigns.models import CampaignPage
+from petitions.models import ResponseStatus, TargetResponse
+from tests.campaigns.conftest import make_campaign
+
+
+@pytest.fixture
+def campaign(seeder, campaign_index, petition, django_capture_on_commit_callbacks):
+    def body(t):
+        return [("petition", {"petition": petition, "show_tracker": True})]
+    return make_campaign(seeder, campaign_index, django_capture_on_commit_callbacks, nl="Kinderen", en="Children",
+                         slug="kinderen", status="active", start=petition.opens_at.date(), body=body)
+
+
+@pytest.fixture
+def campaign_index(seeder, home, django_capture_on_commit_callbacks):
+    from campaigns.models import CampaignIndexPage
+
+    def build(t):
+        return {"title": t("Campagnes", "Campaigns"), "slug": t("campagnes", "campaigns")}
+    with django_capture_on_commit_callbacks(execute=True):
+        return seeder.page(home, CampaignIndexPage, build)
+
+
+def test_campaign_page_shows_the_petition_in_its_language(client, campaign):
+    dutch = client.get("/nl/campagnes/kinderen/").content.decode()
+    english = client.get("/en/campaigns/kinderen-en/").content.decode()
+    assert "Haal 500 kinderen hierheen" in dutch and "Bring 500 children here" in english
+    assert "Ik geef toestemming" in dutch and "I consent to my data being kept." in english
+
+
+def test_both_languages_post_to_the_same_petition(client, campaign, petition):
+    english = client.get("/en/campaigns/kinderen-en/").content.decode()
+    assert f'action="/en/petitions/{petition.petition_key}/sign/"' in english
+
+
+def test_form_offers_consent_unticked_and_a_separate_newsletter_opt_in(client, campaign):
+    html = client.get("/en/campaigns/kinderen-en/").content.decode()
+    consent = html.split('name="consent"')[1].split(">")[0]
+    newsletter = html.split('name="newsletter"')[1].split(">")[0]
+    assert "checked" not in consent and "checked" not in newsletter
+    assert "Keep me posted" in html
+
+
+def test_tracker_counts_municipalities_that_said_yes(client, campaign, petition, amsterdam):
+    TargetResponse.objects.create(petition_key=petition.petition_key, municipality=amsterdam,
+                                  status=ResponseStatus.SAID_YES)
+    html = client.get("/en/campaigns/kinderen-en/").content.decode()
+    assert "1 of 342 municipalities said yes" in html
+    assert 'class="tile-map' in html
+
+
+def test_campaign_page_with_petition_renders_within_query_budget(client, campaign, django_assert_max_num_queries):
+    client.get("/nl/campagnes/kinderen/")
+    with django_assert_max_num_queries(30):
+        client.get("/nl/campagnes/kinderen/")
+
+
+def test_campaign_page_type_is_unchanged(campaign):
+    assert isinstance(campaign, CampaignPage)

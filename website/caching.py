@@ -1,0 +1,74 @@
+"""Page HTML served from the cache: a petition's biggest day is mostly people reloading its page.
+
+Pages hold no per-visitor data (the signing form carries no CSRF token, see README), so the same
+HTML serves every anonymous visitor. Page models opt in with `CachedPageMixin`; the middleware
+answers repeat requests before Wagtail routes anything (no database query). Rather than tracking
+which pages show what (menus, footers and snippets appear everywhere), any publish or content
+change bumps one version number that is part of every key: the cache turns over at once.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+VERSION_KEY = "pagecache:version"
+SKIPPED_HEADERS = {"set-cookie", "content-length"}
+
+
+def content_version():
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def purge_all(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
+
+
+def cacheable(request):
+    return (request.method in ("GET", "HEAD") and not request.GET
+            and not request.COOKIES.get(settings.SESSION_COOKIE_NAME))
+
+
+def cache_key(request):
+    return f"pagecache:{content_version()}:{request.get_host()}:{request.path}"
+
+
+class CachedPageMixin:
+    """For Page models: mark live, anonymous responses as shareable by the page cache and CDNs."""
+
+    cache_seconds = 300
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.status_code == 200 and cacheable(request) and not getattr(request, "is_preview", False):
+            patch_cache_control(response, public=True, max_age=60, s_maxage=self.cache_seconds)
+            response.page_cache_seconds = self.cache_seconds
+        return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not cacheable(request):
+            return self.get_response(request)
+        key = cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            return response
+        response = self.get_response(request)
+        seconds = getattr(response, "page_cache_seconds", None)
+        if seconds and response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
+            cache.set(key, (response.content, headers), seconds)
+        return response
