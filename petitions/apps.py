@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def counting_interval():
-    from .models import PetitionSettings
+    from .lookups import petition_settings
 
-    return PetitionSettings.load().counting_interval
+    return petition_settings().counting_interval
 
 
 class PetitionsConfig(AppConfig):
@@ -13,7 +13,16 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from website import schedule
+
+        from . import lookups
+        from .models import Municipality, Petition, PetitionSettings
+
+        for model in (Petition, PetitionSettings, Municipality):
+            post_save.connect(lookups.forget, sender=model, dispatch_uid=f"petitions-forget-{model.__name__}")
+            post_delete.connect(lookups.forget, sender=model, dispatch_uid=f"petitions-forget-d-{model.__name__}")
 
         schedule.every("petitions.tasks.update_signature_counts", counting_interval)
         schedule.every("petitions.tasks.remind_and_expire_pending_signatures", 600)

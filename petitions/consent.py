@@ -1,13 +1,26 @@
 """Versioned consent texts: every change to a petition's consent text in a language is a new
 version, and a signature points at the version its signer was shown."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
 from .models import ConsentVersion
 
 
 def current_consent(petition):
-    """The latest version for this petition copy's language, created if the text changed."""
+    """The latest version for this petition copy's language, created if the text changed (cached)."""
+    text_hash = hashlib.sha1(petition.consent_text.encode()).hexdigest()
+    key = f"petitions:consent:{petition.petition_key}:{petition.locale_id}:{text_hash}"
+    version = cache.get(key)
+    if version is None:
+        version = _current_consent(petition)
+        cache.set(key, version, 3600)
+    return version
+
+
+def _current_consent(petition):
     language = petition.locale.language_code
     latest = (ConsentVersion.objects.filter(petition_key=petition.petition_key, language=language)
               .order_by("-version").first())
@@ -19,4 +32,4 @@ def current_consent(petition):
                 petition_key=petition.petition_key, language=language,
                 version=(latest.version + 1) if latest else 1, text=petition.consent_text)
     except IntegrityError:  # another request made the same version first
-        return current_consent(petition)
+        return _current_consent(petition)

@@ -22,6 +22,12 @@ BATCH = 5000
 CACHE_KEY = "petitions:count:{}"
 
 
+def forget_count(petition_key):
+    from .middleware import cache_key
+
+    cache.delete_many([CACHE_KEY.format(petition_key), cache_key(str(petition_key))])
+
+
 def _locked_rows(queryset):
     # PostgreSQL: rows another worker holds are skipped, not waited for. SQLite locks the file.
     if connection.features.has_select_for_update_skip_locked:
@@ -61,7 +67,7 @@ def count_batch():
             Signature.objects.filter(pk__in=[pk for pk, _key in to_remove]).update(counted=False)
         _apply(deltas)
     for key in deltas:
-        cache.delete(CACHE_KEY.format(key))
+        forget_count(key)
     return len(to_add) + len(to_remove)
 
 
@@ -82,7 +88,7 @@ def refresh_paper_counts():
         paper = totals.pop(row.petition_key, 0)
         if row.paper != paper:
             PetitionCount.objects.filter(pk=row.pk).update(paper=paper)
-            cache.delete(CACHE_KEY.format(row.petition_key))
+            forget_count(row.petition_key)
     for petition_key, paper in totals.items():
         PetitionCount.objects.update_or_create(petition_key=petition_key, defaults={"paper": paper})
 
@@ -104,7 +110,7 @@ def reconcile():
                 drift[key] = exact.get(key, 0) - row.confirmed
                 logger.warning("petition %s: count drifted by %+d, repaired", key, drift[key])
                 PetitionCount.objects.filter(pk=row.pk).update(confirmed=exact.get(key, 0), updated_at=timezone.now())
-                cache.delete(CACHE_KEY.format(key))
+                forget_count(key)
     return drift
 
 

@@ -4,6 +4,7 @@ import unicodedata
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import lookups
 from .models import Municipality
 
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})\s*$")
@@ -17,6 +18,22 @@ def clean_text(value, field_label):
     return value
 
 
+class MunicipalityField(forms.ModelChoiceField):
+    """Lists municipalities from the database (rendered into cached pages) but validates a submitted
+    code against a cached code → id map: no query on the signing path. Cleans to the primary key."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        pk = lookups.municipality_ids().get(str(value))
+        if pk is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return pk
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+
 class SignatureForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=100, error_messages={
         "required": _("Please give your name."),
@@ -25,7 +42,7 @@ class SignatureForm(forms.Form):
     email = forms.EmailField(label=_("Email address"), max_length=254, error_messages={
         "required": _("Please give your email address: we send you a link to confirm your signature."),
         "invalid": _("This does not look like an email address.")})
-    municipality = forms.ModelChoiceField(
+    municipality = MunicipalityField(
         label=_("Municipality"), queryset=Municipality.objects.filter(active=True), to_field_name="cbs_code",
         empty_label=_("Choose your municipality"),
         error_messages={"required": _("Please choose your municipality."),

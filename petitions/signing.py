@@ -5,14 +5,16 @@ so a peak of signatures contends on nothing but the table's unique index.
 """
 
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from website import ratelimit
 
-from .models import PetitionSettings, Signature, SignatureStatus
+from . import lookups
+from .models import Signature, SignatureStatus
 from .normalise import normalise_email
 
 logger = logging.getLogger(__name__)
@@ -46,7 +48,7 @@ def sign(petition, data, *, consent, language, ip):
     """Record a pending signature and queue its confirmation email, or the "already signed" email."""
     from . import tasks
 
-    limits = PetitionSettings.load()
+    limits = lookups.petition_settings()
     reasons = suspect_reasons(petition, ip=ip, form_ms=data.get("form_ms"), honeypot=bool(data.get("website")),
                               limits=limits)
     signature = Signature(
@@ -54,7 +56,7 @@ def sign(petition, data, *, consent, language, ip):
         name=data["name"],
         email=data["email"],
         email_normalised=normalise_email(data["email"]),
-        municipality=data.get("municipality"),
+        municipality_id=data.get("municipality"),
         postcode=data.get("postcode", ""),
         comment=data.get("comment", ""),
         language=language,
@@ -67,7 +69,8 @@ def sign(petition, data, *, consent, language, ip):
         created_at=timezone.now(),
     )
     try:
-        with transaction.atomic():
+        # In autocommit the INSERT is its own transaction; a savepoint only when already inside one.
+        with transaction.atomic() if connection.in_atomic_block else nullcontext():
             signature.save()
     except IntegrityError:
         # Same person again: tell them by email, answer exactly as for a first signature.

@@ -1,5 +1,6 @@
 import uuid
 
+from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,10 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from campaigns.sharing import share_links
 from website.net import client_ip
 
-from . import counting, signing
+from . import counting, lookups, signing
 from .consent import current_consent
 from .forms import SignatureForm
-from .models import ConsentVersion, Petition, PetitionSettings, Signature
+from .middleware import cache_key as count_json_key
+from .models import ConsentVersion, Signature
 from .tokens import read_confirmation_token
 
 
@@ -25,7 +27,7 @@ def petition_or_404(petition_key, language=None):
         key = uuid.UUID(str(petition_key))
     except ValueError:
         raise Http404("Unknown petition") from None
-    copies = {p.locale.language_code: p for p in Petition.objects.filter(translation_key=key).select_related("locale")}
+    copies = lookups.petition_copies(key)
     if not copies:
         raise Http404("Unknown petition")
     language = language or translation.get_language()
@@ -55,8 +57,9 @@ def sign(request, petition_key):
     if not form.is_valid():
         return render(request, "petitions/sign_form_page.html",
                       {"petition": petition, "form": form, "consent": consent}, status=400)
-    shown = ConsentVersion.objects.filter(pk=form.cleaned_data["consent_version"],
-                                          petition_key=petition.petition_key).first()
+    # Usually the current version (no query); an older one if the text changed while the form was open.
+    shown = consent if form.cleaned_data["consent_version"] == consent.pk else ConsentVersion.objects.filter(
+        pk=form.cleaned_data["consent_version"], petition_key=petition.petition_key).first()
     if shown is None:
         form.add_error(None, _("Please read the consent text again and confirm."))
         return render(request, "petitions/sign_form_page.html",
@@ -108,7 +111,7 @@ def confirm(request, token):
 @require_GET
 def count_json(request, petition_key):
     petition = petition_or_404(petition_key)
-    interval = PetitionSettings.load().counting_interval
+    interval = lookups.petition_settings().counting_interval
     count = counting.get_count(petition.petition_key, ttl=interval)
     data = {"count": count["total"], "confirmed": count["confirmed"], "paper": count["paper"],
             "goal": petition.goal, "milestones": petition.milestone_list, "updated_at": count["updated_at"]}
@@ -118,6 +121,8 @@ def count_json(request, petition_key):
     # Cacheable by browsers and a CDN for about one counting interval; stale copies may bridge an outage.
     patch_cache_control(response, public=True, max_age=interval, stale_while_revalidate=60, stale_if_error=86400)
     response["Access-Control-Allow-Origin"] = "*"
+    if not request.GET:
+        cache.set(count_json_key(str(petition.petition_key)), (response.content, response["Cache-Control"]), interval)
     return response
 
 

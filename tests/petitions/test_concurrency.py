@@ -23,7 +23,7 @@ def test_concurrent_signing_with_duplicates_gives_one_row_per_person_and_an_exac
         try:
             for step in range(40):
                 email = people[(offset * 7 + step) % len(people)]  # every address is tried by several threads
-                signing.sign(petition, {"name": "N", "email": email, "municipality": amsterdam},
+                signing.sign(petition, {"name": "N", "email": email, "municipality": amsterdam.pk},
                              consent=consent, language="nl", ip=f"203.0.113.{offset}")
         except Exception as error:  # collected: an exception in a thread would otherwise vanish
             errors.append(error)

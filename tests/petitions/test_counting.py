@@ -125,3 +125,21 @@ def test_counting_task_runs_through_the_task_framework(petition, make_signatures
     update_signature_counts.enqueue()
     cache.clear()
     assert counting.get_count(petition.petition_key)["confirmed"] == 2
+
+
+def test_count_json_is_answered_from_the_cache_before_any_query(client, petition, make_signatures,
+                                                               django_assert_num_queries):
+    make_signatures(2)
+    counting.update_counts()
+    first = client.get(f"/petitions/{petition.petition_key}/count.json")
+    with django_assert_num_queries(0):
+        second = client.get(f"/petitions/{petition.petition_key}/count.json")
+    assert second.json() == first.json()
+    assert second["Cache-Control"] == first["Cache-Control"]
+
+
+def test_counting_drops_the_cached_count_json(client, petition, make_signatures):
+    client.get(f"/petitions/{petition.petition_key}/count.json")
+    make_signatures(3)
+    counting.update_counts()
+    assert client.get(f"/petitions/{petition.petition_key}/count.json").json()["count"] == 3

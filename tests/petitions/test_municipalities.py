@@ -10,6 +10,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from django.utils.safestring import SafeString
 
 from petitions import tilemap
@@ -303,6 +304,7 @@ def parse(svg):
     return ET.fromstring(str(svg))
 
 
+@translation.override("en")
 def test_render_tilemap_links_tiles_with_a_url_and_marks_states():
     svg = render_tilemap(
         {"GM0363": ("said_yes", "said yes", "/nl/petitie/amsterdam/"),

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "petitions.middleware.CountJsonMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
