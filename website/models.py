@@ -92,6 +92,33 @@ class HomePage(CachedPageMixin, SocialMetaMixin, Page):
     def get_social_image(self):
         return self.social_image or self.hero_image
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaign_cards"] = self.featured_cards(self.featured_campaigns)
+        context["project_cards"] = self.featured_cards(self.featured_projects)
+        return context
+
+    def featured_cards(self, stream):
+        """The chosen pages in this page's language with their images, in a fixed number of queries
+        (choosers keep the source language's pages; cards must not cost queries each)."""
+        chosen = [(block.value["page"], block.value["summary"]) for block in stream if block.value["page"]]
+        if not chosen:
+            return []
+        keys = [page.translation_key for page, _summary in chosen]
+        pages = {page.translation_key: page for page in
+                 Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id).live().public().specific()}
+        image_ids = {getattr(page, "hero_image_id", None) for page in pages.values()} - {None}
+        images = {image.pk: image for image in
+                  CustomImage.objects.filter(pk__in=image_ids).prefetch_related("renditions")}
+        cards = []
+        for source, summary in chosen:
+            page = pages.get(source.translation_key)
+            if page is not None:
+                image = images.get(getattr(page, "hero_image_id", None))
+                cards.append({"page": page, "image": image,
+                              "summary": summary or page.search_description or getattr(page, "summary", "")})
+        return cards
+
 
 class StandardPage(CachedPageMixin, SocialMetaMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)

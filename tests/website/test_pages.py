@@ -75,3 +75,25 @@ def test_pages_render_within_query_budget(client, about, path, budget, django_as
     client.get(path)  # warm Wagtail's per-process site cache
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200
+
+
+def test_featured_cards_cost_the_same_queries_however_many_there_are(client, about, home, english,
+                                                                      django_capture_on_commit_callbacks):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from website.caching import purge_all
+
+    def feature(times):
+        page = HomePage.objects.get(pk=home.pk)
+        page.featured_projects = [("featured", {"page": about, "summary": f"Kaart {n}"}) for n in range(times)]
+        page.save_revision().publish()
+        purge_all()
+        client.get("/nl/")
+        purge_all()
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/nl/").content.decode()
+        assert html.count('href="/nl/over-ons/"') >= times
+        return len(queries)
+
+    assert feature(1) == feature(4)
