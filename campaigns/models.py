@@ -66,7 +66,7 @@ class CampaignIndexPage(CachedPageMixin, SocialMetaMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["website.HomePage"]
-    subpage_types = ["campaigns.CampaignPage"]
+    subpage_types = ["campaigns.CampaignPage", "elections.ElectionComparisonPage"]
     per_page = 12
 
     class Meta:

@@ -84,7 +84,7 @@ class HomePage(CachedPageMixin, SocialMetaMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["website.StandardPage", "projects.ProjectIndexPage", "projects.ReturnProgrammeIndexPage",
-                     "campaigns.CampaignIndexPage"]
+                     "campaigns.CampaignIndexPage", "elections.ElectionComparisonPage"]
 
     class Meta:
         verbose_name = _("home page")

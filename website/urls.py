@@ -32,5 +32,6 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("petitions/", include("petitions.urls")),
+    path("elections/", include("elections.urls")),
     path("", include(wagtail_urls)),
 )

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "campaigns",
     "petitions",
     "donations",
+    "elections",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",

@@ -5,7 +5,8 @@ from django.utils.module_loading import import_string
 from website.seeding import Seeder
 
 # Each app adds its own demo content; order matters where pages live under others.
-DEMO_MODULES = ["website.demo.seed", "projects.demo.seed", "campaigns.demo.seed", "petitions.demo.seed"]
+DEMO_MODULES = ["website.demo.seed", "projects.demo.seed", "campaigns.demo.seed", "petitions.demo.seed",
+                "elections.demo.seed"]
 
 
 class Command(BaseCommand):

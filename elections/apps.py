@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ElectionsConfig(AppConfig):
+    name = "elections"
+    verbose_name = _("Elections")
+
+    def ready(self):
+        from . import checks, signals  # noqa: F401  (checks registers itself)
+
+        signals.connect()
