@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from donations.blocks import DonationAdBlock
 from petitions.blocks import PetitionBlock
 from website.blocks import BaseStreamBlock, FactsBlock, video_embed_url
 
@@ -120,3 +121,4 @@ class CampaignStreamBlock(BaseStreamBlock):
     related_campaigns = RelatedCampaignsBlock()
     report_series = ReportSeriesBlock()
     petition = PetitionBlock()
+    donation_ad = DonationAdBlock()

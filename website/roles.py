@@ -10,6 +10,7 @@ ROLES = {
             "petitions.view_petition",
             "petitions.add_petition",
             "petitions.change_petition",
+            "donations.view_donationad", "donations.add_donationad", "donations.change_donationad",
         ],
         "page": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         "collection": ["add_image", "change_image", "choose_image", "add_document", "change_document",
@@ -30,11 +31,19 @@ ROLES = {
             "petitions.view_papersignatures", "petitions.add_papersignatures", "petitions.change_papersignatures",
             "petitions.view_signature", "petitions.change_signature", "petitions.export_signatures",
             "petitions.view_municipality",
+            "donations.view_donationad", "donations.add_donationad", "donations.change_donationad",
+            "donations.view_donation", "donations.change_donation", "donations.view_hold",
         ],
         "page": [],
         "collection": [],
     },
-    "Finance": {"permissions": ["wagtailadmin.access_admin"], "page": [], "collection": []},
+    # Finance follows the money: donations, holds and the finance export.
+    "Finance": {
+        "permissions": ["wagtailadmin.access_admin", "donations.view_donationad", "donations.view_donation",
+                        "donations.export_donations", "donations.view_hold"],
+        "page": [],
+        "collection": [],
+    },
 }
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Outside the language prefix: one URL per petition, so one cache entry.
     path("petitions/<str:petition_key>/count.json", petition_views.count_json, name="petition_count"),
+    path("donations/", include("donations.webhook_urls")),  # Stripe webhook + canvas JSON, no language prefix
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 
@@ -33,5 +34,6 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("petitions/", include("petitions.urls")),
     path("elections/", include("elections.urls")),
+    path("donations/", include("donations.urls")),
     path("", include(wagtail_urls)),
 )

@@ -191,6 +191,8 @@ ANYMAIL = {
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
+# Without Stripe keys, a clearly labelled local demo payment page (dev only; production refuses it).
+DEMO_PAYMENTS_ALLOWED = False
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Vluchtelingenwerk Campagnes")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

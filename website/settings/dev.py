@@ -6,3 +6,4 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-use-in-production"
 SERVE_MEDIA = True
 DEMO_CONTENT_ALLOWED = True
+DEMO_PAYMENTS_ALLOWED = True

@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, STRIPE_SECRET_KEY, env, env_bool
+from .base import ALLOWED_HOSTS, SECRET_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, env, env_bool
 
 DEBUG = False
 
@@ -9,8 +9,11 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith(("d
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters.")
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names (no '*').")
-if STRIPE_SECRET_KEY and not STRIPE_SECRET_KEY.startswith(("sk_", "rk_")):
-    raise ImproperlyConfigured("STRIPE_SECRET_KEY does not look like a Stripe secret key.")
+if not STRIPE_SECRET_KEY.startswith(("sk_", "rk_")):
+    raise ImproperlyConfigured("STRIPE_SECRET_KEY must be set to a Stripe secret key (sk_… or rk_…).")
+if not STRIPE_WEBHOOK_SECRET.startswith("whsec_"):
+    raise ImproperlyConfigured("STRIPE_WEBHOOK_SECRET must be set to the webhook endpoint's signing secret (whsec_…).")
+DEMO_PAYMENTS_ALLOWED = False
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -6,7 +6,7 @@ from website.seeding import Seeder
 
 # Each app adds its own demo content; order matters where pages live under others.
 DEMO_MODULES = ["website.demo.seed", "projects.demo.seed", "campaigns.demo.seed", "petitions.demo.seed",
-                "elections.demo.seed"]
+                "elections.demo.seed", "donations.demo.seed"]
 
 
 class Command(BaseCommand):

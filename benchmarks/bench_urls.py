@@ -1,0 +1,31 @@
+"""The site's URLs plus one benchmark-only view: the "bare insert" baseline.
+
+`POST /bench/bare-insert` parses the same form body as a signature and inserts one row into a plain
+table (`bench_bare_insert`, created by the driver; no index but the primary key) with one raw
+INSERT, through the same middleware, worker and connection settings. It is what one
+request that writes one row costs on this stack, so sign/bare shows what signing adds on top.
+"""
+
+from django.db import connection
+from django.http import HttpResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from website.urls import handler500  # noqa: F401 (handler500 is read by Django)
+from website.urls import urlpatterns as site_urlpatterns
+
+BARE_TABLE = "bench_bare_insert"
+
+
+@csrf_exempt
+@require_POST
+def bare_insert(request):
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {BARE_TABLE} (email, name, municipality) VALUES (%s, %s, %s)",
+                       [request.POST.get("email", ""), request.POST.get("name", ""),
+                        request.POST.get("municipality", "")])
+    return HttpResponse(status=204)
+
+
+urlpatterns = [path("bench/bare-insert", bare_insert, name="bench_bare_insert"), *site_urlpatterns]

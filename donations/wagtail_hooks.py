@@ -1,0 +1,171 @@
+"""Donations in the Wagtail admin: one "Donations" menu with the ad snippets, the donations and the holds
+in progress (read-only listings), plus the staff views in donations/admin_views.py."""
+
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .area import format_cm2, format_euros
+from .models import HOLDING, Donation, DonationAd, Hold
+
+
+class DonationAdViewSet(SnippetViewSet):
+    model = DonationAd
+    icon = "grip"
+    menu_label = _("Donation ads")
+    list_display = ["title", "status", "deadline", "locale"]
+    list_filter = ["status", "locale"]
+    search_fields = ["title"]
+    ordering = ["-deadline"]
+
+
+class WithAdTitleIndexView(IndexView):
+    """Rows name their ad with one subquery, not one query per row."""
+
+    def get_base_queryset(self):
+        titles = DonationAd.objects.filter(translation_key=OuterRef("ad_key"),
+                                           locale__language_code=settings.LANGUAGE_CODE).values("title")[:1]
+        return super().get_base_queryset().annotate(ad_title=Subquery(titles))
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    """A listing only: these rows are written by the payment flow, never by hand."""
+
+    copy_view_enabled = False
+    index_view_class = WithAdTitleIndexView
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(add_url_name=None, edit_url_name=None, delete_url_name=None,
+                                             history_url_name=None, usage_url_name=None, **kwargs)
+
+    def get_urlpatterns(self):
+        return [path("", self.index_view, name="index"), path("results/", self.index_results_view,
+                                                              name="index_results")]
+
+
+class DonationViewSet(ReadOnlyViewSet):
+    model = Donation
+    name = "donation_list"  # not "donations": that is the public URL namespace
+    url_prefix = "donations/list"
+    icon = "form"
+    menu_label = _("Donations")
+    list_display = [
+        Column("paid_at", label=_("Paid")), Column("ad_title", label=_("Ad")),
+        Column("amount", label=_("Amount"), accessor=lambda d: format_euros(d.amount_cents)),
+        Column("area", label=_("Area (cm²)"), accessor=lambda d: format_cm2(d.area_units)),
+        "method", "name_status",
+        Column("refunded", label=_("Refunded"), accessor=lambda d: format_euros(d.refunded_cents)
+               if d.refunded_cents else ""),
+    ]
+    list_filter = ["name_status", "method", "livemode"]
+    search_fields = ["checkout_session_id", "payment_intent_id", "display_name"]
+    ordering = ["-paid_at"]
+    form_fields = ["display_name"]  # required by ModelViewSet; no form view is routed
+
+    def get_permissions_to_register(self):
+        return super().get_permissions_to_register().filter(codename__in=["view_donation", "change_donation",
+                                                                          "export_donations"])
+
+
+class HoldIndexView(WithAdTitleIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(status__in=HOLDING)
+
+
+class HoldViewSet(ReadOnlyViewSet):
+    model = Hold
+    name = "donation_holds"
+    url_prefix = "donations/holds"
+    icon = "time"
+    menu_label = _("Holds in progress")
+    index_view_class = HoldIndexView
+    list_display = [
+        Column("created_at", label=_("Started")), Column("ad_title", label=_("Ad")),
+        Column("area", label=_("Area (cm²)"), accessor=lambda h: format_cm2(h.units)),
+        Column("amount", label=_("Amount"), accessor=lambda h: format_euros(h.amount_cents)),
+        "status", "provider", "expires_at",
+    ]
+    list_filter = ["status", "provider"]
+    ordering = ["expires_at"]
+    form_fields = ["status"]
+
+    def get_permissions_to_register(self):
+        return super().get_permissions_to_register().filter(codename="view_hold")
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+class DonationsGroup(SnippetViewSetGroup):
+    items = (DonationAdViewSet, DonationViewSet, HoldViewSet)
+    menu_icon = "grip"
+    menu_label = _("Donations")
+    menu_name = "donations"
+    menu_order = 410
+    submenu_hook = "register_donations_menu_item"
+
+
+register_snippet(DonationsGroup)
+
+
+@hooks.register("register_donations_menu_item")
+def register_privacy_menu_item():
+    return PermissionMenuItem(_("Privacy requests"), reverse("donations_privacy"), icon_name="lock", order=910,
+                              permission="donations.change_donation")
+
+
+@hooks.register("register_snippet_listing_buttons")
+def register_dashboard_button(snippet, user, next_url=None):
+    if isinstance(snippet, DonationAd) and user.has_perm("donations.view_donation"):
+        yield ListingMenuItem(_("Donations and figures"), reverse("donations_dashboard", args=[snippet.ad_key]),
+                              icon_name="table", priority=5)
+
+
+@hooks.register("register_admin_urls")
+def register_donation_admin_urls():
+    return [
+        path("donations/privacy/", admin_views.PrivacyView.as_view(), name="donations_privacy"),
+        path("donations/<uuid:ad_key>/", admin_views.DashboardView.as_view(), name="donations_dashboard"),
+        path("donations/<uuid:ad_key>/names/", admin_views.ModerationView.as_view(), name="donations_moderation"),
+        path("donations/<uuid:ad_key>/export/", admin_views.ExportView.as_view(), name="donations_export"),
+    ]
+
+
+class DataLogFormatter(LogFormatter):
+    """A message filled from the log entry's data, e.g. how many rows an export wrote."""
+
+    def format_message(self, log_entry):
+        try:
+            return self.message % log_entry.data
+        except (KeyError, TypeError, ValueError):
+            return self.label
+
+
+@hooks.register("register_log_actions")
+def register_donation_log_actions(actions):
+    def action(code, label, message):
+        actions.register_action(code)(type("Formatter", (DataLogFormatter,), {"label": label, "message": message}))
+
+    action("donations.export", _("Export donations"), _("Exported %(rows)s donations (%(format)s)"))
+    action("donations.moderate", _("Moderate names"), _("Names: %(decision)s (%(names)s)"))
+    action("donations.privacy_access", _("Privacy access request"),
+           _("Looked up the donations of one person (%(rows)s found)"))
+    action("donations.privacy_erasure", _("Privacy erasure request"),
+           _("Erased the personal data of one person's donations (%(donations)s)"))
