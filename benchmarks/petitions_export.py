@@ -283,6 +283,9 @@ def main():
                         help="cProfile the export over this many rows afterwards (0: no profile)")
     parser.add_argument("--wait-quiet", type=int, default=120, metavar="SECONDS",
                         help="wait up to this long for other processes to use < 0.3 cores (0: do not wait)")
+    parser.add_argument("--attempts", type=int, default=2,
+                        help=f"measure a profile again (up to this many times) when other processes used more "
+                             f"than {DISTURBED} cores meanwhile; the quietest attempt counts (default 2)")
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument("--child-export", help=argparse.SUPPRESS)
     parser.add_argument("--child-petition-key", help=argparse.SUPPRESS)
@@ -324,15 +327,22 @@ def main():
         for profile in args.profiles.split(","):
             sql = copy_sql(export_queryset(petition.petition_key, profile, {}))
             time_copy(sql)  # warm the cache: both runs then read the same pages from memory
-            meter.start()
-            copy = time_copy(sql)
-            copy["other_cores"] = meter.stop()["other"]
-            log(f"{profile}: COPY {copy}")
-            meter.start()
-            export = time_export_in_child(petition.petition_key, profile)
-            export["other_cores"] = meter.stop(export["process_cpu_s"])["other"]
-            log(f"{profile}: export {export}")
-            results[profile] = {"copy": copy, "export": export}
+            for attempt in range(1, args.attempts + 1):  # again while other processes disturbed it
+                if attempt > 1 and args.wait_quiet:
+                    meter.wait_for_quiet(args.wait_quiet)
+                meter.start()
+                copy = time_copy(sql)
+                copy["other_cores"] = meter.stop()["other"]
+                log(f"{profile}: COPY {copy}")
+                meter.start()
+                export = time_export_in_child(petition.petition_key, profile)
+                export["other_cores"] = meter.stop(export["process_cpu_s"])["other"]
+                log(f"{profile}: export {export}")
+                other = max(copy["other_cores"], export["other_cores"])
+                if profile not in results or other < results[profile]["other"]:
+                    results[profile] = {"copy": copy, "export": export, "other": other, "attempt": attempt}
+                if other <= DISTURBED:
+                    break
             if args.profile_rows:
                 results[profile]["profile"] = profile_export(petition.petition_key, profile, args.profile_rows)
     finally:
