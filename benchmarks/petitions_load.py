@@ -44,6 +44,7 @@ import sys
 import time
 import urllib.request
 from collections import Counter
+from unittest import mock
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -344,10 +345,15 @@ def per_request_costs(sign_path, count_path, consent_version, municipality):
     client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.1")
     commands = []
     original = redis.Redis.execute_command
+    original_pipeline = redis.client.Pipeline.execute
 
     def counting_execute(self, *args, **options):
         commands.append(args[0])
         return original(self, *args, **options)
+
+    def counting_pipeline(self, *args, **options):  # one round trip: shown as [SET INCR …]
+        commands.append("[" + " ".join(str(command[0][0]) for command in self.command_stack) + "]")
+        return original_pipeline(self, *args, **options)
 
     def form(email):
         return {"name": "Probe", "email": email, "municipality": municipality, "consent": "on",
@@ -360,6 +366,7 @@ def per_request_costs(sign_path, count_path, consent_version, municipality):
 
     costs = {}
     redis.Redis.execute_command = counting_execute
+    redis.client.Pipeline.execute = counting_pipeline
     try:
         for label, call in (("sign", lambda n: post(sign_path, f"probe-{n}@bench.example.org")),
                             ("bare", lambda n: post("/bench/bare-insert", f"probe-{n}@bench.example.org")),
@@ -373,6 +380,7 @@ def per_request_costs(sign_path, count_path, consent_version, municipality):
                             "redis_commands": " ".join(commands)}
     finally:
         redis.Redis.execute_command = original
+        redis.client.Pipeline.execute = original_pipeline
     return costs
 
 
@@ -401,8 +409,11 @@ def count_check(petition, port, client_unique, client_duplicates, unsent_allowan
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
+    from django.core.mail.backends.dummy import EmailBackend as DummyMailer
+
     from petitions import counting
     from petitions.models import PetitionCount, Signature
+    from petitions.tasks import send_due_confirmations
 
     key = petition.petition_key
     signatures = Signature.objects.filter(petition_key=key)
@@ -411,6 +422,13 @@ def count_check(petition, port, client_unique, client_duplicates, unsent_allowan
     suspects = dict(signatures.exclude(suspect_reasons="").values_list("suspect_reasons")
                     .annotate(n=Count("pk")).order_by("-n")[:5])
     tasks = dict(DBTaskResult.objects.values_list("task_path").annotate(n=Count("pk")))
+    # The confirmation emails wait in the signature rows (the outbox): render and hand them all to a
+    # mailer that delivers nothing, as `send_due_confirmations` does on the worker.
+    due = signatures.filter(confirmation_due=True).count()
+    start = time.perf_counter()
+    with mock.patch("website.mail.mailers", mock.Mock(default=DummyMailer())):
+        emailed = send_due_confirmations.call(max_seconds=600)
+    emails_s = time.perf_counter() - start
     start = time.perf_counter()
     confirmed_now = signatures.filter(status="pending").update(status="confirmed", confirmed_at=timezone.now())
     confirm_s = time.perf_counter() - start
@@ -427,10 +445,12 @@ def count_check(petition, port, client_unique, client_duplicates, unsent_allowan
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/petitions/{key}/count.json", timeout=10) as response:
         public = json.load(response)
     # Server side must agree exactly; the clients' tally may exceed it by addresses wrk built but never sent.
-    ok = counted == distinct == rows == public["confirmed"] and 0 <= client_unique - rows <= unsent_allowance
+    ok = (counted == distinct == rows == public["confirmed"] == due == emailed
+          and 0 <= client_unique - rows <= unsent_allowance)
     return {
         "client_unique": client_unique, "client_duplicates": client_duplicates, "unsent_allowance": unsent_allowance,
-        "rows": rows,
+        "rows": rows, "emails_due": due, "emails_sent": emailed, "emails_s": round(emails_s, 2),
+        "emails_per_s": round(emailed / emails_s) if emails_s else None,
         "distinct_emails": distinct, "confirmed_by_update": confirmed_now, "confirm_s": round(confirm_s, 2),
         "moved": moved, "update_counts_calls": runs, "counting_s": round(counting_s, 2),
         "counting_rows_per_s": round(moved / counting_s) if counting_s else None,
@@ -582,7 +602,10 @@ def report(context, results):
                       f"(peak in flight {fixed['in_flight_peak']}); "
                       f"the client's own lateness p99 {fixed['client_lag_p99_ms']} ms; statuses {fixed['statuses']}."]
     if check:
-        lines += ["", f"Counting: {check['confirmed_by_update']} signatures confirmed by one UPDATE in "
+        lines += ["", f"Confirmation emails: {check['emails_due']} waiting in the outbox after the load; "
+                      f"send_due_confirmations rendered and handed {check['emails_sent']} to a do-nothing mailer in "
+                      f"{check['emails_s']} s ({check['emails_per_s']} emails/s on one worker).",
+                  "", f"Counting: {check['confirmed_by_update']} signatures confirmed by one UPDATE in "
                       f"{check['confirm_s']} s; update_counts moved {check['moved']} in {check['counting_s']} s "
                       f"({check['update_counts_calls']} calls, {check['counting_rows_per_s']} rows/s). "
                       f"Duplicates sent: {check['client_duplicates']}. Tasks queued: {check['tasks_queued']}. "

@@ -2,6 +2,12 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def confirmations_due():
+    from .tasks import confirmations_due
+
+    return confirmations_due()
+
+
 def counting_interval():
     from .lookups import petition_settings
 
@@ -25,6 +31,7 @@ class PetitionsConfig(AppConfig):
             post_delete.connect(lookups.forget, sender=model, dispatch_uid=f"petitions-forget-d-{model.__name__}")
 
         schedule.every("petitions.tasks.update_signature_counts", counting_interval)
+        schedule.every("petitions.tasks.send_due_confirmations", 2, when=confirmations_due)
         schedule.every("petitions.tasks.remind_and_expire_pending_signatures", 600)
         schedule.every("petitions.tasks.report_unusual_signing", 3600)
         schedule.daily("petitions.tasks.reconcile_signature_counts", hour=3)

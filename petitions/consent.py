@@ -3,8 +3,9 @@ version, and a signature points at the version its signer was shown."""
 
 import hashlib
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
+
+from . import lookups
 
 from .models import ConsentVersion
 
@@ -13,11 +14,7 @@ def current_consent(petition):
     """The latest version for this petition copy's language, created if the text changed (cached)."""
     text_hash = hashlib.sha1(petition.consent_text.encode()).hexdigest()
     key = f"petitions:consent:{petition.petition_key}:{petition.locale_id}:{text_hash}"
-    version = cache.get(key)
-    if version is None:
-        version = _current_consent(petition)
-        cache.set(key, version, 3600)
-    return version
+    return lookups.remember(key, 3600, lambda: _current_consent(petition))
 
 
 def _current_consent(petition):

@@ -1,48 +1,70 @@
 """Cached reads for the hot paths (signing, count.json): what every request needs and rarely changes.
 
-Each entry is dropped when its source is saved (see `forget`, connected in apps.py), and lives
-briefly anyway, so a missed signal can only delay a change by seconds.
+Two levels: each worker process keeps an entry for at most `LOCAL_SECONDS` (no round trip at all
+on a busy day), behind it the shared cache. Each entry is dropped when its source is saved (see
+`forget`, connected in apps.py: the shared entry everywhere, the local one in this process), and
+lives briefly anyway, so a change reaches every worker within seconds.
 """
+
+import time
 
 from django.core.cache import cache
 
 from .models import Municipality, Petition, PetitionSettings
 
 TTL = 30
+LOCAL_SECONDS = 2
+LOCAL_MAX_ENTRIES = 512  # unknown petition keys are remembered too; never let them pile up
+
+_local = {}
+
+
+def remember(key, ttl, load):
+    """The value under `key`: from this process, else the shared cache, else `load()` (and stored)."""
+    now = time.monotonic()
+    entry = _local.get(key)
+    if entry is not None and entry[0] > now:
+        return entry[1]
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        cache.set(key, value, ttl)
+    if len(_local) >= LOCAL_MAX_ENTRIES:
+        _local.clear()
+    _local[key] = (now + min(ttl, LOCAL_SECONDS), value)
+    return value
+
+
+def drop(key):
+    _local.pop(key, None)
+    cache.delete(key)
+
+
+def clear_local():
+    _local.clear()
 
 
 def petition_copies(petition_key):
     """{language code: Petition} for one translation group."""
-    key = f"petitions:copies:{petition_key}"
-    copies = cache.get(key)
-    if copies is None:
-        copies = {p.locale.language_code: p
-                  for p in Petition.objects.filter(translation_key=petition_key).select_related("locale")}
-        cache.set(key, copies, TTL)
-    return copies
+    return remember(f"petitions:copies:{petition_key}", TTL, lambda: {
+        p.locale.language_code: p
+        for p in Petition.objects.filter(translation_key=petition_key).select_related("locale")})
 
 
 def petition_settings():
-    settings_row = cache.get("petitions:settings")
-    if settings_row is None:
-        settings_row = PetitionSettings.load()
-        cache.set("petitions:settings", settings_row, 10)
-    return settings_row
+    return remember("petitions:settings", 10, PetitionSettings.load)
 
 
 def municipality_ids():
     """{CBS code: primary key} of the active municipalities."""
-    ids = cache.get("petitions:municipality-ids")
-    if ids is None:
-        ids = dict(Municipality.objects.filter(active=True).values_list("cbs_code", "pk"))
-        cache.set("petitions:municipality-ids", ids, 3600)
-    return ids
+    return remember("petitions:municipality-ids", 3600,
+                    lambda: dict(Municipality.objects.filter(active=True).values_list("cbs_code", "pk")))
 
 
 def forget(sender, instance=None, **kwargs):
     if isinstance(instance, Petition):
-        cache.delete(f"petitions:copies:{instance.translation_key}")
+        drop(f"petitions:copies:{instance.translation_key}")
     elif isinstance(instance, PetitionSettings):
-        cache.delete("petitions:settings")
+        drop("petitions:settings")
     elif isinstance(instance, Municipality):
-        cache.delete("petitions:municipality-ids")
+        drop("petitions:municipality-ids")

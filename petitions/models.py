@@ -191,6 +191,10 @@ class Signature(models.Model):
     created_at = models.DateTimeField(_("signed"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     reminders_sent = models.PositiveSmallIntegerField(default=0)
+    # The confirmation email outbox: set by signing (and by a reminder), cleared once the email went
+    # out (`tasks.send_due_confirmations`), so a signature costs a single INSERT in the request.
+    confirmation_due = models.BooleanField(default=False)
+    email_failures = models.PositiveSmallIntegerField(default=0)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     form_seconds = models.FloatField(_("seconds on the form"), null=True, blank=True)
     invalidation = models.ForeignKey(Invalidation, null=True, blank=True, on_delete=models.SET_NULL,
@@ -211,6 +215,9 @@ class Signature(models.Model):
             models.Index(fields=["petition_key", "status", "counted"], name="signature_counting"),
             models.Index(fields=["petition_key", "created_at"], name="signature_timeline"),
             models.Index(fields=["ip_address", "created_at"], name="signature_ip"),
+            # Holds only the outbox, so finding what to send stays cheap among millions of signatures.
+            models.Index(fields=["created_at"], name="signature_confirmation_due",
+                         condition=Q(confirmation_due=True)),
         ]
 
     def __str__(self):

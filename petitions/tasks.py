@@ -2,14 +2,16 @@
 
 import datetime
 import logging
+import time
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from website.mail import send_templated
+from website.mail import render_templated, send_batch, send_templated
 
 from . import counting
 from .abuse import unusual_signing
@@ -32,16 +34,61 @@ def confirmation_url(signature):
     return settings.SITE_URL + path
 
 
+CONFIRMATION_BATCH = 50
+MAX_EMAIL_FAILURES = 3
+
+
+def confirmations_due():
+    """Whether any confirmation email waits (the scheduler asks before queueing the sender)."""
+    return Signature.objects.filter(confirmation_due=True, email_failures__lt=MAX_EMAIL_FAILURES).exists()
+
+
 @task()
-def send_confirmation_email(signature_id, reminder=False):
-    signature = Signature.objects.filter(pk=signature_id, status=SignatureStatus.PENDING).first()
-    if signature is None:  # confirmed or deleted meanwhile: nothing to send
-        return
-    petition = petition_in(signature.petition_key, signature.language)
-    send_templated("petitions/email/confirm", signature.email, {
-        "signature": signature, "petition": petition, "confirm_url": confirmation_url(signature),
-        "reminder": reminder,
-    }, signature.language)
+def send_due_confirmations(max_seconds=50):
+    """Send the confirmation emails (first ones and reminders) of signatures flagged `confirmation_due`.
+
+    The signature row is the outbox: signing writes nothing else. Batches are claimed with
+    SELECT … FOR UPDATE SKIP LOCKED, so several workers share a peak without sending anything twice,
+    and go out over one mailer connection. The flags are cleared in the batch's transaction: a worker
+    killed mid-batch leaves the whole batch due, and it is sent again (an email twice, never none).
+    A message the mailer refuses is tried again on the next runs; after `MAX_EMAIL_FAILURES` it
+    waits for the reminder job, which gives it new tries every few minutes (an ESP outage delays
+    emails, it never loses them).
+    """
+    deadline = time.monotonic() + max_seconds
+    sent, failed_now = 0, set()
+    while time.monotonic() < deadline:
+        with transaction.atomic():
+            batch = list(Signature.objects.select_for_update(skip_locked=True)
+                         .filter(confirmation_due=True, email_failures__lt=MAX_EMAIL_FAILURES)
+                         .exclude(pk__in=failed_now)  # once per run
+                         .order_by("created_at")[:CONFIRMATION_BATCH])
+            if not batch:
+                break
+            messages = confirmation_messages([s for s in batch if s.status == SignatureStatus.PENDING])
+            done, failed = send_batch(messages)
+            failed_now.update(failed)
+            Signature.objects.filter(pk__in=[s.pk for s in batch if s.pk not in failed_now]).update(
+                confirmation_due=False, email_failures=0)
+            if failed:
+                Signature.objects.filter(pk__in=failed).update(email_failures=F("email_failures") + 1)
+            sent += len(done)
+    return sent
+
+
+def confirmation_messages(signatures):
+    """{signature id: email} in each signer's language."""
+    petitions = {}
+    messages = {}
+    for signature in signatures:
+        key = (signature.petition_key, signature.language)
+        if key not in petitions:
+            petitions[key] = petition_in(*key)
+        messages[signature.pk] = render_templated("petitions/email/confirm", signature.email, {
+            "signature": signature, "petition": petitions[key], "confirm_url": confirmation_url(signature),
+            "reminder": signature.reminders_sent > 0,
+        }, signature.language)
+    return messages
 
 
 @task()
@@ -67,16 +114,17 @@ def remind_and_expire_pending_signatures():
     now = timezone.now()
     first = now - datetime.timedelta(hours=limits.reminder_after_hours)
     second = now - datetime.timedelta(hours=limits.reminder_after_hours * 3)
-    due = (Signature.objects.filter(status=SignatureStatus.PENDING, reminders_sent=0, created_at__lt=first)
-           | Signature.objects.filter(status=SignatureStatus.PENDING, reminders_sent=1, created_at__lt=second))
-    due = due.exclude(suspect_reasons__contains="honeypot")
-    reminded = 0
-    for signature_id in due.values_list("pk", flat=True)[:5000]:
-        # Count the reminder before queueing it: a crash afterwards means one reminder fewer, never a third.
-        if Signature.objects.filter(pk=signature_id, reminders_sent__lt=2).update(
-                reminders_sent=F("reminders_sent") + 1):
-            send_confirmation_email.enqueue(signature_id, reminder=True)
-            reminded += 1
+    pending = Signature.objects.filter(status=SignatureStatus.PENDING).exclude(suspect_reasons__contains="honeypot")
+    # The second reminder first, so that a signature reminded now is not reminded twice in one run.
+    reminded = (pending.filter(reminders_sent=1, created_at__lt=second)
+                .update(reminders_sent=2, confirmation_due=True, email_failures=0))
+    reminded += (pending.filter(reminders_sent=0, created_at__lt=first)
+                 .update(reminders_sent=1, confirmation_due=True, email_failures=0))
+    # Emails that failed a few times (mailer outage, refused address) get new tries.
+    retried = Signature.objects.filter(confirmation_due=True, email_failures__gte=MAX_EMAIL_FAILURES).update(
+        email_failures=0)
+    if reminded or retried:
+        send_due_confirmations.enqueue()
     expired, _ = Signature.objects.filter(
         status=SignatureStatus.PENDING,
         created_at__lt=now - datetime.timedelta(days=limits.pending_expiry_days)).delete()

@@ -63,4 +63,7 @@ def _empty_cache():
     """Each test starts with an empty cache (Wagtail caches site roots, we cache counts)."""
     from django.core.cache import cache
 
+    from petitions import lookups
+
     cache.clear()
+    lookups.clear_local()

@@ -4,6 +4,7 @@ from django.core import mail
 from petitions.consent import current_consent
 from petitions.models import ConsentVersion, PetitionStatus, Signature, SignatureStatus
 from petitions.normalise import normalise_email
+from petitions.tasks import send_due_confirmations
 
 
 def sign_url(petition, language="nl"):
@@ -19,10 +20,13 @@ def form_data(petition, **overrides):
 
 @pytest.fixture
 def sign(client, petition, amsterdam, django_capture_on_commit_callbacks):
+    """Sign, then run the confirmation sender as the scheduler would a moment later."""
     def sign(language="nl", target=None, **overrides):
         target = target or petition
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(sign_url(target, language), form_data(target, **overrides))
+            response = client.post(sign_url(target, language), form_data(target, **overrides))
+        send_due_confirmations.call()
+        return response
     return sign
 
 
