@@ -833,7 +833,7 @@ def start_py_spy(master_pid, seconds, stamp):
     recorders = []
     for index, pid in enumerate(children_of(master_pid)):
         output = Path(f"/tmp/petitions-sign-{stamp}-{index}.folded")
-        command = [py_spy, "record", "--pid", str(pid), "--duration", str(seconds), "--rate", "100", "--idle",
+        command = [py_spy, "record", "--pid", str(pid), "--duration", str(seconds), "--rate", "100", *([] if os.environ.get("PY_SPY_CPU_ONLY") else ["--idle"]),
                    "--format", "raw", "--output", str(output)]
         recorders.append((subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True),
                           output))

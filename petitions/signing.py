@@ -3,7 +3,7 @@ queue entry (sent within seconds by `tasks.send_due_confirmations`).
 
 Nothing here updates a row that other signers also update (the count is the counting job's),
 so a peak of signatures contends on nothing but the table's unique index, and a request makes one
-round trip to the database and one to the cache.
+round trip to the database and (the lookups being memoised per process) none to the cache.
 """
 
 import logging
@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
-
-from website import ratelimit
 
 from . import lookups
 from .models import Signature, SignatureStatus
@@ -28,20 +26,17 @@ class SigningResult:
     duplicate: bool = False
 
 
-def suspect_reasons(petition, *, ip, form_ms, honeypot, limits):
-    """Why this signature looks automated or abusive; empty when it does not. Never told to the signer."""
+def request_signals(*, form_ms, honeypot, limits):
+    """What the request itself shows about automation: a filled honeypot, a form sent too fast.
+
+    The rate limits are counted later, by the confirmation sender (`screening.py`), so that signing
+    needs no round trip to the cache. Never told to the signer.
+    """
     reasons = []
     if honeypot:
         reasons.append("honeypot")
     if form_ms is not None and form_ms < limits.minimum_form_seconds * 1000:
         reasons.append("fast")
-    checks = []
-    if ip:
-        checks += [("ip-burst", "sign-ip-minute", ip, limits.ip_burst_limit, 60),
-                   ("ip-sustained", "sign-ip-hour", ip, limits.ip_sustained_limit, 3600)]
-    checks.append(("petition-burst", "sign-petition-minute", str(petition.petition_key), limits.petition_burst_limit, 60))
-    over = ratelimit.hit_many([check[1:] for check in checks])  # one round trip to the cache
-    reasons += [check[0] for check, is_over in zip(checks, over, strict=True) if is_over]
     return reasons
 
 
@@ -49,9 +44,8 @@ def sign(petition, data, *, consent, language, ip):
     """Record a pending signature and queue its confirmation email, or the "already signed" email."""
     from . import tasks
 
-    limits = lookups.petition_settings()
-    reasons = suspect_reasons(petition, ip=ip, form_ms=data.get("form_ms"), honeypot=bool(data.get("website")),
-                              limits=limits)
+    reasons = request_signals(form_ms=data.get("form_ms"), honeypot=bool(data.get("website")),
+                              limits=lookups.petition_settings())
     signature = Signature(
         petition_key=petition.petition_key,
         name=data["name"],

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from website.mail import render_templated, send_batch, send_templated
 
-from . import counting
+from . import counting, screening
 from .abuse import unusual_signing
 from .models import Petition, PetitionSettings, Signature, SignatureStatus
 from .tokens import confirmation_token
@@ -45,7 +45,8 @@ def confirmations_due():
 
 @task()
 def send_due_confirmations(max_seconds=50):
-    """Send the confirmation emails (first ones and reminders) of signatures flagged `confirmation_due`.
+    """Screen new signatures against the rate limits and send the confirmation emails (first ones
+    and reminders) of signatures flagged `confirmation_due`.
 
     The signature row is the outbox: signing writes nothing else. Batches are claimed with
     SELECT … FOR UPDATE SKIP LOCKED, so several workers share a peak without sending anything twice,
@@ -65,6 +66,8 @@ def send_due_confirmations(max_seconds=50):
                          .order_by("created_at")[:CONFIRMATION_BATCH])
             if not batch:
                 break
+            # First pass through the outbox (not a reminder, not a retry): count against the rate limits.
+            screening.screen([s for s in batch if s.reminders_sent == 0 and s.email_failures == 0])
             messages = confirmation_messages([s for s in batch if s.status == SignatureStatus.PENDING])
             done, failed = send_batch(messages)
             failed_now.update(failed)

@@ -31,15 +31,15 @@ class RedisCache(django_redis.RedisCache):
         self._class = RedisCacheClient
 
     def incr_in_window(self, counters):
-        """Count one hit on each `(key, window_seconds)`; the counts after it, in one round trip.
+        """Count one hit on each `(key, ttl_seconds)`; the counts after it, in one round trip.
 
         `SET NX EX` starts a counter with its expiry only when it does not exist yet, and `INCR`
         keeps that expiry, so a window ends on time whatever the traffic.
         """
         pipeline = self._cache.get_client(write=True).pipeline(transaction=False)
-        for key, window_seconds in counters:
+        for key, ttl in counters:
             key = self.make_and_validate_key(key)
-            pipeline.set(key, 0, ex=window_seconds + 1, nx=True)
+            pipeline.set(key, 0, ex=ttl, nx=True)
             pipeline.incr(key)
         replies = pipeline.execute()
         return replies[1::2]

@@ -162,3 +162,47 @@ def test_the_scheduler_queues_the_sender_only_when_something_is_due(pending):
     assert not tasks.confirmations_due()
     pending("Anna", created_at=timezone.now() - datetime.timedelta(seconds=5))
     assert tasks.confirmations_due()
+
+
+def test_screening_counts_each_signature_once_in_the_window_it_was_signed(pending):
+    from petitions.models import PetitionSettings
+
+    limits = PetitionSettings.load()
+    limits.ip_burst_limit, limits.ip_sustained_limit, limits.petition_burst_limit = 2, 4, 5
+    limits.save()
+    # Two hours ago, five minutes into the hour: both minutes fall in the same hour window.
+    start = timezone.now().replace(minute=5, second=0, microsecond=0) - datetime.timedelta(hours=2)
+    # One address signs 3 times in one minute and 3 times in the next; five others sign in the first minute.
+    for minute in range(2):
+        for second in range(3):
+            pending(f"Bot{minute}{second}", ip_address="203.0.113.9",
+                    created_at=start + datetime.timedelta(minutes=minute, seconds=10 * second))
+    for number in range(5):
+        pending(f"Person{number}", ip_address=f"198.51.100.{number + 1}",
+                created_at=start + datetime.timedelta(seconds=45 + number))
+    send_due_confirmations.call()
+    reasons = dict(Signature.objects.values_list("name", "suspect_reasons"))
+    assert reasons["Bot00"] == reasons["Bot01"] == reasons["Bot10"] == ""
+    assert reasons["Bot02"] == "ip-burst"  # third in its minute
+    assert reasons["Bot11"] == "ip-sustained"  # fifth in its hour
+    assert reasons["Bot12"] == "ip-burst,ip-sustained"  # third in its minute, sixth in its hour
+    # The petition's sixth and later signatures in the first minute: Person2..Person4 (after Bot00-02, Person0-1).
+    assert [reasons[f"Person{n}"] for n in range(5)] == ["", "", "petition-burst", "petition-burst", "petition-burst"]
+    assert len(mail.outbox) == 11  # flagged, never refused
+
+    # A reminder or a retry goes through the outbox again, but is not counted again.
+    Signature.objects.update(confirmation_due=True, reminders_sent=1)
+    send_due_confirmations.call()
+    assert dict(Signature.objects.values_list("name", "suspect_reasons")) == reasons
+
+
+def test_screening_keeps_the_signals_the_request_saw(pending):
+    from petitions.models import PetitionSettings
+
+    limits = PetitionSettings.load()
+    limits.ip_burst_limit = 1
+    limits.save()
+    pending("First", ip_address="203.0.113.7")
+    pending("Second", ip_address="203.0.113.7", suspect_reasons="fast")
+    send_due_confirmations.call()
+    assert Signature.objects.get(name="Second").suspect_reasons == "fast,ip-burst"

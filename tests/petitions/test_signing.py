@@ -179,9 +179,12 @@ def test_a_flood_from_one_ip_is_flagged_not_refused(client, petition, amsterdam,
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(sign_url(petition), form_data(petition, email=f"p{number}@example.org"))
         assert response.status_code == 302
+    assert not Signature.objects.exclude(suspect_reasons="").exists()  # counted by the worker, not the request
+    send_due_confirmations.call()
     reasons = list(Signature.objects.order_by("pk").values_list("suspect_reasons", flat=True))
     assert reasons[:3] == ["", "", ""]
     assert all("ip-burst" in reason for reason in reasons[3:])
+    assert len(mail.outbox) == 5  # flagged, not refused: every signer still gets the link
 
 
 def test_thank_you_page_offers_share_links(client, petition):
