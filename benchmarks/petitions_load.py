@@ -44,8 +44,8 @@ import sys
 import time
 import urllib.request
 from collections import Counter
-from unittest import mock
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
@@ -405,11 +405,10 @@ def wait_for_drain(port, petition_key, max_wait=120):
 
 
 def count_check(petition, port, client_unique, client_duplicates, unsent_allowance=0):
+    from django.core.mail.backends.dummy import EmailBackend as DummyMailer
     from django.db.models import Count
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
-
-    from django.core.mail.backends.dummy import EmailBackend as DummyMailer
 
     from petitions import counting
     from petitions.models import PetitionCount, Signature
@@ -643,6 +642,8 @@ def parse_args():
                              "(default 120; 0: do not wait)")
     parser.add_argument("--py-spy", metavar="SECONDS", type=int, default=0,
                         help="record the app workers with py-spy for this many seconds of the sign saturation test")
+    parser.add_argument("--py-spy-cpu-only", action="store_true",
+                        help="sample only frames on the CPU (without it, waiting for PostgreSQL or Redis counts too)")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database (for a look afterwards)")
     parser.add_argument("--no-write", action="store_true", help="print the summary only")
     parser.add_argument("--name", default="", help="suffix of the results file, e.g. rate100")
@@ -749,7 +750,7 @@ def main():
             wrk_sign("sign-warm", sign_path, args.warmup)
             profiler = None
             if args.py_spy:
-                profiler = start_py_spy(server.pid, min(args.py_spy, args.duration), stamp)
+                profiler = start_py_spy(server.pid, min(args.py_spy, args.duration), stamp, args.py_spy_cpu_only)
             results["sign"] = measured(meter, args, "sign", lambda: wrk_sign("sign", sign_path, args.duration))
             if profiler:
                 finish_py_spy(profiler, context, stamp)
@@ -823,7 +824,7 @@ def main():
     return 0 if check is None or check["ok"] else 1
 
 
-def start_py_spy(master_pid, seconds, stamp):
+def start_py_spy(master_pid, seconds, stamp, cpu_only=False):
     """One `py-spy record` per app worker (folded stacks), for `seconds` of the test that follows."""
     py_spy = os.environ.get("PY_SPY") or shutil.which("py-spy") or str(VENV_BIN / "py-spy")
     if not Path(py_spy).exists():
@@ -833,7 +834,8 @@ def start_py_spy(master_pid, seconds, stamp):
     recorders = []
     for index, pid in enumerate(children_of(master_pid)):
         output = Path(f"/tmp/petitions-sign-{stamp}-{index}.folded")
-        command = [py_spy, "record", "--pid", str(pid), "--duration", str(seconds), "--rate", "100", *([] if os.environ.get("PY_SPY_CPU_ONLY") else ["--idle"]),
+        command = [py_spy, "record", "--pid", str(pid), "--duration", str(seconds), "--rate", "100",
+                   *([] if cpu_only else ["--idle"]),
                    "--format", "raw", "--output", str(output)]
         recorders.append((subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True),
                           output))

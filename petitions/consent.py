@@ -6,7 +6,6 @@ import hashlib
 from django.db import IntegrityError, transaction
 
 from . import lookups
-
 from .models import ConsentVersion
 
 
