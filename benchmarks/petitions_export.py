@@ -113,7 +113,7 @@ def seed(rows):
             INSERT INTO petitions_signature (
                 petition_key, name, email, email_normalised, municipality_id, postcode, comment, language,
                 consent_id, newsletter_opt_in, notify_on_response, status, suspect_reasons, created_at,
-                confirmed_at, reminders_sent, ip_address, form_seconds, counted)
+                confirmed_at, reminders_sent, ip_address, form_seconds, counted, confirmation_due, email_failures)
             SELECT %(key)s,
                    CASE WHEN i %% 1000 = 0 THEN '=Signer ' || i
                         WHEN i %% 10 = 1 THEN 'de Vries, Anna ' || i
@@ -128,7 +128,7 @@ def seed(rows):
                    now() - (i || ' seconds')::interval,
                    now() - (i || ' seconds')::interval + interval '5 minutes',
                    0, ('10.' || (i / 65536) %% 256 || '.' || (i / 256) %% 256 || '.' || i %% 256)::inet,
-                   10 + (i %% 80) + 0.5, true
+                   10 + (i %% 80) + 0.5, true, false, 0
             FROM generate_series(1, %(rows)s) AS i
         """, {"key": petition.petition_key, "municipalities": municipality_ids,
               "n_municipalities": len(municipality_ids), "consent": consent.pk, "rows": rows})

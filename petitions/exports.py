@@ -12,7 +12,8 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Sum
+from django.db.models import BooleanField, CharField, FloatField, Sum
+from django.db.models.functions import Cast, TruncSecond
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from reportlab.lib.pagesizes import A4
@@ -38,6 +39,9 @@ class Profile:
     columns: tuple  # (header, field of the values_list)
     base_filter: dict
     ordering: tuple = ("pk",)
+    # Moments, written by the database in the site's time zone: formatting a million of them in
+    # Python took longer than fetching the rows.
+    local_times: tuple = ()
 
     @property
     def header(self):
@@ -45,7 +49,12 @@ class Profile:
 
     @property
     def fields(self):
-        return [field for _header, field in self.columns]
+        return [f"{field}_local" if field in self.local_times else field for _header, field in self.columns]
+
+
+def local_time(field):
+    """`field` as text, to the second, in the site's time zone: "2025-03-01 13:00:00"."""
+    return Cast(TruncSecond(field, tzinfo=timezone.get_current_timezone()), output_field=CharField())
 
 
 PROFILES = {
@@ -58,13 +67,14 @@ PROFILES = {
         ((_("Name"), "name"), (_("Email"), "email"), (_("Language"), "language"),
          (_("Newsletter opt-in"), "newsletter_opt_in"), (_("Consent version"), "consent__version"),
          (_("Confirmed at"), "confirmed_at")),
-        {"status": SignatureStatus.CONFIRMED, "newsletter_opt_in": True, "anonymised_at__isnull": True}),
+        {"status": SignatureStatus.CONFIRMED, "newsletter_opt_in": True, "anonymised_at__isnull": True},
+        local_times=("confirmed_at",)),
     "fraud": Profile(
         "fraud", _("Fraud review"), _("Signals for judging whether signatures are genuine; emails only by domain."),
         ((_("ID"), "pk"), (_("Signed at"), "created_at"), (_("Confirmed at"), "confirmed_at"),
          (_("Status"), "status"), (_("Suspect because"), "suspect_reasons"), (_("IP address"), "ip_address"),
          (_("Seconds on the form"), "form_seconds"), (_("Email domain"), "email_domain")),
-        {}),
+        {}, local_times=("created_at", "confirmed_at")),
 }
 
 
@@ -94,23 +104,38 @@ def export_queryset(petition_key, profile, filters):
     queryset = filter_signatures(queryset, filters)
     if "email_domain" in profile.fields:
         queryset = queryset.annotate(email_domain=email_domain())
+    if profile.local_times:
+        queryset = queryset.annotate(**{f"{field}_local": local_time(field) for field in profile.local_times})
     return queryset.order_by(*profile.ordering).values_list(*profile.fields)
 
 
-def _cell(value):
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, float):
-        return f"{value:.1f}"
-    return value
+def _bool(value):
+    return "yes" if value else "no"
+
+
+def _seconds(value):
+    return "" if value is None else f"{value:.1f}"
 
 
 def export_rows(petition_key, profile, filters):
-    """The rows of one export as tuples, fetched in chunks."""
-    for row in export_queryset(petition_key, profile, filters).iterator(chunk_size=CHUNK_SIZE):
-        yield tuple(_cell(value) for value in row)
+    """The rows of one export as tuples, fetched in chunks; only yes/no and seconds are formatted here."""
+    queryset = export_queryset(petition_key, profile, filters)
+    fields = Signature._meta
+    formats = {}
+    for index, name in enumerate(PROFILES[profile].fields):
+        field = fields.get_field(name) if name in {f.name for f in fields.fields} else None
+        if isinstance(field, BooleanField):
+            formats[index] = _bool
+        elif isinstance(field, FloatField):
+            formats[index] = _seconds
+    if not formats:
+        yield from queryset.iterator(chunk_size=CHUNK_SIZE)
+        return
+    for row in queryset.iterator(chunk_size=CHUNK_SIZE):
+        row = list(row)
+        for index, format_value in formats.items():
+            row[index] = format_value(row[index])
+        yield row
 
 
 def _profile_choices():

@@ -230,3 +230,25 @@ def test_handover_pdf_is_a_pdf_and_is_logged(staff_client, petition, sign):
 def test_handover_for_an_unknown_municipality_is_a_404(staff_client, petition):
     response = staff_client.get(f"/admin/petitions/{petition.petition_key}/handover/GM9999.pdf", follow=True)
     assert response.status_code == 404
+
+
+def test_fraud_export_writes_moments_in_dutch_time_to_the_second_and_seconds_on_the_form(sign):
+    utc = datetime.UTC
+    sign("Winter", "winter@example.org", created_at=datetime.datetime(2025, 1, 15, 11, 0, 5, 900000, tzinfo=utc),
+         confirmed_at=datetime.datetime(2025, 1, 15, 23, 30, tzinfo=utc), form_seconds=12.345, ip_address="192.0.2.1")
+    sign("Summer", "summer@example.org", created_at=datetime.datetime(2025, 7, 1, 12, 0, tzinfo=utc),
+         confirmed_at=None, status=SignatureStatus.PENDING)
+    rows = {row[0]: row for row in export_rows(sign("x", "x@example.org").petition_key, "fraud", {})}
+    winter, summer = (rows[s.pk] for s in Signature.objects.filter(name__in=["Winter", "Summer"]).order_by("name")
+                      .reverse())
+    assert winter[1:4] == ["2025-01-15 12:00:05", "2025-01-16 00:30:00", "confirmed"]  # CET, next day
+    assert winter[5:8] == ["192.0.2.1", "12.3", "example.org"]
+    assert summer[1:3] == ["2025-07-01 14:00:00", None]  # CEST; not confirmed: an empty cell
+    assert summer[6] == ""
+
+
+def test_crm_export_writes_opt_in_as_yes(sign):
+    sign("Ada", "ada@example.org", newsletter_opt_in=True,
+         confirmed_at=datetime.datetime(2025, 3, 1, 8, 0, tzinfo=datetime.UTC))
+    [row] = list(export_rows(Signature.objects.get().petition_key, "crm", {}))
+    assert list(row) == ["Ada", "ada@example.org", "nl", "yes", 1, "2025-03-01 09:00:00"]
