@@ -13,7 +13,8 @@ def anonymise_signatures(queryset):
     """Blank the personal fields of signatures not yet anonymised; returns how many were done."""
     return queryset.filter(anonymised_at__isnull=True).update(
         name=ANONYMOUS, email="", email_normalised="", postcode="", comment="", ip_address=None,
-        form_seconds=None, newsletter_opt_in=False, notify_on_response=False, anonymised_at=timezone.now())
+        form_seconds=None, newsletter_opt_in=False, notify_on_response=False, confirmation_due=False,
+        anonymised_at=timezone.now())
 
 
 def signatures_of(email):

@@ -68,7 +68,7 @@ def send_due_confirmations(max_seconds=50):
                 break
             # First pass through the outbox (not a reminder, not a retry): count against the rate limits.
             screening.screen([s for s in batch if s.reminders_sent == 0 and s.email_failures == 0])
-            messages = confirmation_messages([s for s in batch if s.status == SignatureStatus.PENDING])
+            messages = confirmation_messages([s for s in batch if s.status == SignatureStatus.PENDING and s.email])
             done, failed = send_batch(messages)
             failed_now.update(failed)
             Signature.objects.filter(pk__in=[s.pk for s in batch if s.pk not in failed_now]).update(

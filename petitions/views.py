@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from campaigns.sharing import share_links
+from website import caching
 from website.net import client_ip
 
 from . import counting, lookups, signing
@@ -78,10 +79,12 @@ def thanks(request, petition_key):
     donate_url = None
     if campaign and any(block.block_type == "donation_ad" for block in getattr(campaign, "body", [])):
         donate_url = f"{campaign.url}#donate"
-    return render(request, "petitions/thanks.html", {
+    # The same for every signer (nothing personal on it): every signature's browser lands here, so
+    # on a busy day it comes from the page cache like the campaign page.
+    return caching.share(request, render(request, "petitions/thanks.html", {
         "petition": petition, "campaign": campaign, "share_links": share_links(url, petition.share_text),
         "share_url": url, "donate_url": donate_url,
-    })
+    }))
 
 
 @require_http_methods(["GET", "POST"])

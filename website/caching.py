@@ -36,17 +36,21 @@ def cache_key(request):
     return f"pagecache:{content_version()}:{request.get_host()}:{request.path}"
 
 
+def share(request, response, seconds=300):
+    """Mark an anonymous 200 response as the same for everyone: kept by the page cache and CDNs."""
+    if response.status_code == 200 and cacheable(request) and not getattr(request, "is_preview", False):
+        patch_cache_control(response, public=True, max_age=60, s_maxage=seconds)
+        response.page_cache_seconds = seconds
+    return response
+
+
 class CachedPageMixin:
     """For Page models: mark live, anonymous responses as shareable by the page cache and CDNs."""
 
     cache_seconds = 300
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if response.status_code == 200 and cacheable(request) and not getattr(request, "is_preview", False):
-            patch_cache_control(response, public=True, max_age=60, s_maxage=self.cache_seconds)
-            response.page_cache_seconds = self.cache_seconds
-        return response
+        return share(request, super().serve(request, *args, **kwargs), self.cache_seconds)
 
 
 class PageCacheMiddleware:

@@ -191,3 +191,14 @@ def test_thank_you_page_offers_share_links(client, petition):
     response = client.get(f"/nl/petitions/{petition.petition_key}/thanks/")
     assert response.status_code == 200
     assert "wa.me" in response.content.decode()
+
+
+def test_thank_you_page_is_the_same_for_every_signer_and_comes_from_the_page_cache(client, petition,
+                                                                                  django_assert_num_queries):
+    url = f"/en/petitions/{petition.petition_key}/thanks/"
+    first = client.get(url)
+    assert "public" in first["Cache-Control"]
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.content == first.content
+    assert "Check your inbox" in again.content.decode()
