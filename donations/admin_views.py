@@ -2,28 +2,24 @@
 export and privacy requests. Views check a permission (403 otherwise), call a named function, render.
 """
 
-import json
 
-from django import forms
 from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, F, Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import View
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from petitions.normalise import normalise_email
+from website.admin_views import PrivacyRequestMixin, StaffView
 from website.exports import stream_csv, xlsx_response
 
 from . import canvas, privacy
@@ -39,27 +35,22 @@ def email_hash(email):
     return salted_hmac("donations.privacy", normalise_email(email), algorithm="sha256").hexdigest()
 
 
-class DonationAdminView(WagtailAdminTemplateMixin, View):
+class DonationAdminView(StaffView):
     """Base: a permission check answered with 403, and the ad (both copies) by its key."""
 
     permission = "donations.view_donation"
     header_icon = "grip"
     page_title = gettext_lazy("Donations")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            return TemplateResponse(request, "donations/admin/forbidden.html", {
-                "page_title": _("No permission"), "header_title": _("No permission"), "header_icon": "lock",
-            }, status=403)
-        if "ad_key" in kwargs:
+    def load(self, ad_key=None, **kwargs):
+        if ad_key is not None:
             copies = {ad.locale.language_code: ad for ad in
-                      DonationAd.objects.filter(translation_key=kwargs["ad_key"]).select_related("locale")}
+                      DonationAd.objects.filter(translation_key=ad_key).select_related("locale")}
             if not copies:
                 raise Http404(_("There is no such ad."))
             # Audit-log entries go on the copy in the default language, so one history holds them all.
             self.main_ad = copies.get(settings.LANGUAGE_CODE) or next(iter(copies.values()))
             self.ad = copies.get(translation.get_language()) or self.main_ad
-        return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         ad = getattr(self, "ad", None)
@@ -172,43 +163,21 @@ class ExportView(DonationAdminView):
         return write(filename, header(), export_rows(ad_key, date_from, date_to))
 
 
-class PrivacyRequestForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("Email address of the person"))
-
-
-class PrivacyView(DonationAdminView):
-    """Access and erasure requests by email, POSTed so addresses stay out of URLs and logs."""
-
+class PrivacyView(PrivacyRequestMixin, DonationAdminView):
     permission = "donations.change_donation"
     template_name = "donations/admin/privacy.html"
     page_title = gettext_lazy("Privacy requests (donations)")
-    header_icon = "lock"
+    privacy = privacy
+    url_name = "donations_privacy"
+    log_prefix = "donations"
+    counted = "donations"
+    download_filename = "donations.json"
 
-    def log(self, action, email, **data):
-        log(instance=DonationSettings.load(), action=action, user=self.request.user, title=_("Privacy request"),
-            data={"email_hash": email_hash(email), **data})
+    def audit_instance(self):
+        return DonationSettings.load()
 
-    def get(self, request):
-        return self.render(form=PrivacyRequestForm())
+    def email_hash(self, email):
+        return email_hash(email)
 
-    def post(self, request):
-        form = PrivacyRequestForm(request.POST)
-        if not form.is_valid():
-            return self.render(status=400, form=form)
-        email, action = form.cleaned_data["email"], request.POST.get("action", "show")
-        if action == "erase":
-            erased = privacy.erase_person(email)
-            self.log("donations.privacy_erasure", email, donations=erased)
-            messages.success(request, _("The personal data of %(count)s donations were erased.") % {"count": erased})
-            return redirect("donations_privacy")
-        rows = privacy.export_person(email)
-        if action == "confirm_erase":
-            return self.render(form=form, rows=rows, confirm_erase=True)
-        self.log("donations.privacy_access", email, rows=len(rows), download=action == "download")
-        if action == "download":
-            response = HttpResponse(json.dumps(rows, indent=2, ensure_ascii=False),
-                                    content_type="application/json; charset=utf-8")
-            response["Content-Disposition"] = 'attachment; filename="donations.json"'
-            response["Cache-Control"] = "private, no-store"
-            return response
-        return self.render(form=form, rows=rows, looked_up=True)
+    def erased_message(self, count):
+        return _("The personal data of %(count)s donations were erased.") % {"count": count}

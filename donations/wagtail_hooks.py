@@ -6,7 +6,6 @@ from django.db.models import OuterRef, Subquery
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
@@ -14,6 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from website.admin_views import PermissionMenuItem
 
 from . import admin_views
 from .area import format_cm2, format_euros
@@ -102,15 +103,6 @@ class HoldViewSet(ReadOnlyViewSet):
 
     def get_permissions_to_register(self):
         return super().get_permissions_to_register().filter(codename="view_hold")
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 class DonationsGroup(SnippetViewSetGroup):

@@ -6,7 +6,6 @@ query count is fixed: the figures are GROUP BY queries and the signature list is
 """
 
 import datetime
-import json
 
 from django import forms
 from django.conf import settings
@@ -14,20 +13,18 @@ from django.contrib.admin.utils import quote
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncDate
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import View
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
+from website.admin_views import PrivacyRequestMixin, StaffView
 from website.exports import download_response, stream_csv, xlsx_response
 
 from . import abuse, counting, invalidation, privacy
@@ -150,30 +147,22 @@ def email_hash(email):
 
 # Views ---------------------------------------------------------------------------------------------
 
-class PetitionAdminView(WagtailAdminTemplateMixin, View):
+class PetitionAdminView(StaffView):
     """Base for the staff views: a permission check answered with 403, and the petition by its key."""
 
     permission = "petitions.view_signature"
     header_icon = "clipboard-list"
     page_title = gettext_lazy("Petitions")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            return self.forbidden()
-        if "petition_key" in kwargs:
+    def load(self, petition_key=None, **kwargs):
+        if petition_key is not None:
             copies = {petition.locale.language_code: petition for petition in
-                      Petition.objects.filter(translation_key=kwargs["petition_key"]).select_related("locale")}
+                      Petition.objects.filter(translation_key=petition_key).select_related("locale")}
             if not copies:
                 raise Http404(_("There is no such petition."))
             # Audit-log entries go on the copy in the default language, so one history holds them all.
             self.main_petition = copies.get(settings.LANGUAGE_CODE) or next(iter(copies.values()))
             self.petition = copies.get(translation.get_language()) or self.main_petition
-        return super().dispatch(request, *args, **kwargs)
-
-    def forbidden(self):
-        return TemplateResponse(self.request, "petitions/admin/forbidden.html", {
-            "page_title": _("No permission"), "header_title": _("No permission"), "header_icon": "lock",
-        }, status=403)
 
     def get_page_subtitle(self):
         petition = getattr(self, "petition", None)
@@ -338,44 +327,21 @@ class AbuseReportView(PetitionAdminView):
         return self.render(reports=reports, can_invalidate=request.user.has_perm("petitions.change_signature"))
 
 
-class PrivacyRequestForm(forms.Form):
-    email = forms.EmailField(label=gettext_lazy("Email address of the person"))
-
-
-class PrivacyView(PetitionAdminView):
-    """Access and erasure requests by email. Everything is POSTed, so addresses stay out of URLs and logs."""
-
+class PrivacyView(PrivacyRequestMixin, PetitionAdminView):
     permission = "petitions.export_signatures"
     template_name = "petitions/admin/privacy.html"
     page_title = gettext_lazy("Privacy requests")
-    header_icon = "lock"
+    privacy = privacy
+    url_name = "petitions_privacy"
+    log_prefix = "petitions"
+    counted = "signatures"
+    download_filename = "signatures.json"
 
-    def audit(self, action, email, **data):
-        """Log the request on the petition data (PetitionSettings), with a hash instead of the address."""
-        log(instance=PetitionSettings.load(), action=action, user=self.request.user,
-            title=_("Privacy request"), data={"email_hash": email_hash(email), **data})
+    def audit_instance(self):
+        return PetitionSettings.load()  # one history for all petitions' privacy requests
 
-    def get(self, request):
-        return self.render(form=PrivacyRequestForm())
+    def email_hash(self, email):
+        return email_hash(email)
 
-    def post(self, request):
-        form = PrivacyRequestForm(request.POST)
-        if not form.is_valid():
-            return self.render(status=400, form=form)
-        email, action = form.cleaned_data["email"], request.POST.get("action", "show")
-        if action == "erase":
-            erased = privacy.erase_person(email)
-            self.audit("petitions.privacy_erasure", email, signatures=erased)
-            messages.success(request, _("%(count)s signatures erased.") % {"count": erased})
-            return redirect("petitions_privacy")
-        rows = privacy.export_person(email)
-        if action == "confirm_erase":
-            return self.render(form=form, rows=rows, confirm_erase=True)
-        self.audit("petitions.privacy_access", email, signatures=len(rows), download=action == "download")
-        if action == "download":
-            response = HttpResponse(json.dumps(rows, indent=2, ensure_ascii=False),
-                                    content_type="application/json; charset=utf-8")
-            response["Content-Disposition"] = 'attachment; filename="signatures.json"'
-            response["Cache-Control"] = "private, no-store"
-            return response
-        return self.render(form=form, rows=rows, looked_up=True)
+    def erased_message(self, count):
+        return _("%(count)s signatures erased.") % {"count": count}

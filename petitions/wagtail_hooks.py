@@ -10,7 +10,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
@@ -19,6 +18,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from website.admin_views import PermissionMenuItem
 
 from . import admin_views
 from .models import Municipality, PaperSignatures, Petition, TargetResponse
@@ -141,15 +142,6 @@ class MunicipalityViewSet(ModelViewSet):
 
     def get_permissions_to_register(self):
         return super().get_permissions_to_register().filter(codename="view_municipality")
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 class PetitionsGroup(SnippetViewSetGroup):

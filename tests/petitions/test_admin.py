@@ -222,10 +222,17 @@ def noor(petition, amsterdam):
         confirmed_at=timezone.now(), ip_address="192.0.2.7")
 
 
+def noor_petition_title(signature):
+    from petitions.models import Petition
+
+    return Petition.objects.get(translation_key=signature.petition_key, locale__language_code="nl").title
+
+
 def test_privacy_lookup_shows_what_is_held_and_logs_only_a_hash(staff_client, noor):
     response = staff_client.post("/admin/petitions/privacy/", {"email": "noorb+x@googlemail.com"})
     content = response.content.decode()
     assert response.status_code == 200 and "Noor" in content and "192.0.2.7" in content
+    assert f"<caption>{noor_petition_title(noor)}</caption>" in content  # one table per petition
     entry = ModelLogEntry.objects.get(action="petitions.privacy_access")
     assert entry.data == {"email_hash": email_hash("noorb@gmail.com"), "signatures": 1, "download": False}
     assert "noor" not in json.dumps(entry.data).lower()
