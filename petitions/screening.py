@@ -35,8 +35,11 @@ def screen(signatures):
     for (signature, reason), over in zip(owners, ratelimit.hit_many(checks, at=moments), strict=True):
         if over:
             flagged.setdefault(signature, []).append(reason)
+    by_reasons = {}  # one UPDATE per combination of reasons, not per signature (a flood flags them all)
     for signature, reasons in flagged.items():
         known = [reason for reason in signature.suspect_reasons.split(",") if reason]
         signature.suspect_reasons = ",".join(known + [r for r in reasons if r not in known])
-        Signature.objects.filter(pk=signature.pk).update(suspect_reasons=signature.suspect_reasons)
+        by_reasons.setdefault(signature.suspect_reasons, []).append(signature.pk)
+    for suspect_reasons, ids in by_reasons.items():
+        Signature.objects.filter(pk__in=ids).update(suspect_reasons=suspect_reasons)
     return {signature.pk: signature.suspect_reasons for signature in flagged}

@@ -68,6 +68,8 @@ def send_due_confirmations(max_seconds=50):
                 break
             # First pass through the outbox (not a reminder, not a retry): count against the rate limits.
             screening.screen([s for s in batch if s.reminders_sent == 0 and s.email_failures == 0])
+            # Sent while the batch's rows are locked: whoever writes one of them meanwhile (a signer who
+            # confirms, a staff invalidation) waits for the commit, a second or so with small batches.
             messages = confirmation_messages([s for s in batch if s.status == SignatureStatus.PENDING and s.email])
             done, failed = send_batch(messages)
             failed_now.update(failed)
