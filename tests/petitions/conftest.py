@@ -37,3 +37,19 @@ def english_petition(petition, english):
 @pytest.fixture
 def amsterdam(db):
     return Municipality.objects.get(cbs_code="GM0363")
+
+
+@pytest.fixture
+def new_signature(petition, amsterdam):
+    """Make a signature of `petition` straight in the database: `new_signature("Ada", language="en", …)`."""
+    from petitions.consent import current_consent
+    from petitions.models import Signature
+
+    consent = current_consent(petition)
+
+    def make(name, language="nl", **fields):
+        return Signature.objects.create(**{
+            "petition_key": petition.petition_key, "name": name, "email": f"{name.lower()}@example.org",
+            "email_normalised": f"{name.lower()}@example.org", "language": language, "consent": consent,
+            "municipality": amsterdam, **fields})
+    return make

@@ -18,15 +18,8 @@ from .test_signing import form_data, sign_url
 
 
 @pytest.fixture
-def pending(petition, amsterdam):
-    consent = current_consent(petition)
-
-    def make(name, language="nl", **extra):
-        return Signature.objects.create(
-            petition_key=petition.petition_key, name=name, email=f"{name.lower()}@example.org",
-            email_normalised=f"{name.lower()}@example.org", language=language, consent=consent,
-            municipality=amsterdam, confirmation_due=True, **extra)
-    return make
+def pending(new_signature):
+    return lambda name, **fields: new_signature(name, confirmation_due=True, **fields)
 
 
 def test_signing_writes_one_row_and_sends_nothing_in_the_request(client, petition, amsterdam):

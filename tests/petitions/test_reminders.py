@@ -4,20 +4,14 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from petitions.consent import current_consent
 from petitions.models import Signature, SignatureStatus
 from petitions.tasks import remind_and_expire_pending_signatures
 
 
 @pytest.fixture
-def pending_since(petition, amsterdam):
-    consent = current_consent(petition)
-
-    def make(hours, name="Ada", **extra):
-        return Signature.objects.create(
-            petition_key=petition.petition_key, name=name, email=f"{name}@example.org",
-            email_normalised=f"{name.lower()}@example.org", language="nl", consent=consent,
-            created_at=timezone.now() - datetime.timedelta(hours=hours), **extra)
+def pending_since(new_signature):
+    def make(hours, name="Ada", **fields):
+        return new_signature(name, created_at=timezone.now() - datetime.timedelta(hours=hours), **fields)
     return make
 
 
