@@ -1,8 +1,10 @@
 """Language helpers: which locale a request is in, and where the same page lives in the others."""
 
 from django.conf import settings
+from django.middleware import locale as middleware
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from wagtail.models import Locale, Page, Site
 
 
@@ -89,3 +91,21 @@ def menu_pages(request):
     if home is None:
         return Page.objects.none()
     return home.get_children().live().in_menu().public()
+
+
+class LocaleMiddleware(middleware.LocaleMiddleware):
+    """Django's, except that a 404 under the admin (and documents) stays a 404 where it is.
+
+    Django answers a 404 by redirecting to the same path with a language prefix when that path
+    exists; with Wagtail's catch-all page route under the prefix it always "exists", so a mistyped
+    admin URL went to `/nl/admin/…` and the site's page-not-found instead of the admin's.
+    """
+
+    UNPREFIXED = ("/admin/", "/documents/")
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(self.UNPREFIXED):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
