@@ -21,7 +21,8 @@ if not os.environ.get("BENCH_DATABASE_URL"):
     raise RuntimeError("BENCH_DATABASE_URL is not set: run the benchmarks through benchmarks/petitions_load.py")
 
 os.environ["SECRET_KEY"] = os.environ.get(
-    "BENCH_SECRET_KEY", "bench-7Qv2k9Xc4mZp1Rt8Ls6Jw3Hy5Nb0Fd7Gq2Ve9Ku4Ao1Ei6Tr3Yx8")
+    "BENCH_SECRET_KEY", "bench-7Qv2k9Xc4mZp1Rt8Ls6Jw3Hy5Nb0Fd7Gq2Ve9Ku4Ao1Ei6Tr3Yx8"
+)
 os.environ["ALLOWED_HOSTS"] = "127.0.0.1"
 os.environ["SITE_URL"] = "http://127.0.0.1"
 os.environ["SECURE_SSL_REDIRECT"] = "false"

@@ -22,9 +22,10 @@ BARE_TABLE = "bench_bare_insert"
 @require_POST
 def bare_insert(request):
     with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {BARE_TABLE} (email, name, municipality) VALUES (%s, %s, %s)",
-                       [request.POST.get("email", ""), request.POST.get("name", ""),
-                        request.POST.get("municipality", "")])
+        cursor.execute(
+            f"INSERT INTO {BARE_TABLE} (email, name, municipality) VALUES (%s, %s, %s)",
+            [request.POST.get("email", ""), request.POST.get("name", ""), request.POST.get("municipality", "")],
+        )
     return HttpResponse(status=204)
 
 

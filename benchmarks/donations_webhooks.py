@@ -42,8 +42,10 @@ def percentile(values, share):
 
 
 def summary(name, timings_ms):
-    return (f"| {name} | {len(timings_ms)} | {statistics.median(timings_ms):.1f} | {percentile(timings_ms, 0.95):.1f} "
-            f"| {percentile(timings_ms, 0.99):.1f} | {max(timings_ms):.1f} |")
+    return (
+        f"| {name} | {len(timings_ms)} | {statistics.median(timings_ms):.1f} | {percentile(timings_ms, 0.95):.1f} "
+        f"| {percentile(timings_ms, 0.99):.1f} | {max(timings_ms):.1f} |"
+    )
 
 
 def setup_environment(args, tmp):
@@ -54,11 +56,18 @@ def setup_environment(args, tmp):
     else:
         name = None
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-    os.environ.update({
-        "DJANGO_SETTINGS_MODULE": "website.settings.dev", "DEBUG": "false", "REDIS_URL": "",
-        "STRIPE_SECRET_KEY": "sk_test_bench", "STRIPE_WEBHOOK_SECRET": SECRET, "LOG_LEVEL": "ERROR",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", "MEDIA_ROOT": str(tmp / "media"),
-    })
+    os.environ.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "website.settings.dev",
+            "DEBUG": "false",
+            "REDIS_URL": "",
+            "STRIPE_SECRET_KEY": "sk_test_bench",
+            "STRIPE_WEBHOOK_SECRET": SECRET,
+            "LOG_LEVEL": "ERROR",
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "MEDIA_ROOT": str(tmp / "media"),
+        }
+    )
     return name
 
 
@@ -76,8 +85,11 @@ def install_urls():
     from website import urls as site
 
     module = types.ModuleType("donations_bench_urls")
-    module.urlpatterns = [path("donations/", include("donations.webhook_urls")),
-                          *i18n_patterns(path("donations/", include("donations.urls"))), *site.urlpatterns]
+    module.urlpatterns = [
+        path("donations/", include("donations.webhook_urls")),
+        *i18n_patterns(path("donations/", include("donations.urls"))),
+        *site.urlpatterns,
+    ]
     sys.modules[module.__name__] = module
     settings.ROOT_URLCONF = module.__name__
     clear_url_caches()
@@ -93,10 +105,18 @@ def make_ad(title, width, height, total):
 
     Locale.objects.get_or_create(language_code="nl")
     return DonationAd.objects.create(
-        locale=Locale.objects.get(language_code="nl"), title=title, width_cm=width, height_cm=height,
-        total_area_cm2=total, price_per_cm2=Decimal("10.00"), minimum_gift=Decimal("2.00"),
-        deadline=timezone.now() + datetime.timedelta(days=30), publication="Bench", if_sold_out="-",
-        if_deadline_passes="-")
+        locale=Locale.objects.get(language_code="nl"),
+        title=title,
+        width_cm=width,
+        height_cm=height,
+        total_area_cm2=total,
+        price_per_cm2=Decimal("10.00"),
+        minimum_gift=Decimal("2.00"),
+        deadline=timezone.now() + datetime.timedelta(days=30),
+        publication="Bench",
+        if_sold_out="-",
+        if_deadline_passes="-",
+    )
 
 
 def storm(args):
@@ -117,8 +137,14 @@ def storm(args):
     valid, expected = [], 0
     for index in range(args.sessions):
         units = rng.choice([20, 25, 50, 100])
-        hold = create_hold(ad, units=units, amount_cents=units * 10, email=f"s{index}@example.org",
-                           email_normalised=f"s{index}@example.org", language="nl")
+        hold = create_hold(
+            ad,
+            units=units,
+            amount_cents=units * 10,
+            email=f"s{index}@example.org",
+            email_normalised=f"s{index}@example.org",
+            language="nl",
+        )
         start_checkout(hold, ad, payments.StripeProvider())
         sid = hold.checkout_session_id
         fate = rng.choices(["paid", "async_paid", "async_failed", "expired", "refunded"], [50, 15, 10, 15, 10])[0]
@@ -127,8 +153,14 @@ def storm(args):
         elif fate.startswith("async"):
             valid.append(event("checkout.session.completed", fake.pay(sid, paid=False)))
             settled = fake.settle(sid, paid=fate == "async_paid")
-            valid.append(event("checkout.session.async_payment_succeeded" if fate == "async_paid"
-                               else "checkout.session.async_payment_failed", settled))
+            valid.append(
+                event(
+                    "checkout.session.async_payment_succeeded"
+                    if fate == "async_paid"
+                    else "checkout.session.async_payment_failed",
+                    settled,
+                )
+            )
         else:
             fake.sessions[sid]["status"] = "expired"
             valid.append(event("checkout.session.expired", fake.public(fake.sessions[sid])))
@@ -163,8 +195,12 @@ def storm(args):
                 else:
                     header = signature(payload, SECRET)
                 start = time.perf_counter()
-                response = client.post("/donations/stripe/webhook/", data=payload, content_type="application/json",
-                                       headers={"Stripe-Signature": header})
+                response = client.post(
+                    "/donations/stripe/webhook/",
+                    data=payload,
+                    content_type="application/json",
+                    headers={"Stripe-Signature": header},
+                )
                 elapsed = (time.perf_counter() - start) * 1000
                 with lock:
                     if kind != "good":
@@ -259,8 +295,10 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
     engine = "PostgreSQL 127.0.0.1" if args.postgres else "SQLite (temp file)"
-    print(f"\n### Webhook replay storm ({engine}, {args.threads} thread(s), {args.sessions} sessions, "
-          f"{args.copies} copies of every event)\n")
+    print(
+        f"\n### Webhook replay storm ({engine}, {args.threads} thread(s), {args.sessions} sessions, "
+        f"{args.copies} copies of every event)\n"
+    )
     print(f"{len(deliveries)} deliveries in {wall:.1f} s: **{len(deliveries) / wall:.0f} deliveries/s**\n")
     print("| delivery | n | median ms | p95 ms | p99 ms | max ms |\n| --- | ---: | ---: | ---: | ---: | ---: |")
     everything = [value for values in timings.values() for value in values]

@@ -57,12 +57,17 @@ class SignBodies:
         else:
             self.unique += 1
             address = self.email(self.unique)
-        body = urlencode({
-            "name": f"Bench Signer {self.unique}", "email": address,
-            "municipality": self.rng.choice(self.municipalities), "consent": "on",
-            "consent_version": str(self.consent_version), "form_ms": str(self.rng.randint(6000, 90000)),
-            "website": "",
-        }).encode()
+        body = urlencode(
+            {
+                "name": f"Bench Signer {self.unique}",
+                "email": address,
+                "municipality": self.rng.choice(self.municipalities),
+                "consent": "on",
+                "consent_version": str(self.consent_version),
+                "form_ms": str(self.rng.randint(6000, 90000)),
+                "website": "",
+            }
+        ).encode()
         forwarded = f"10.{self.rng.randint(0, 255)}.{self.rng.randint(0, 255)}.{self.rng.randint(1, 254)}"
         return body, forwarded
 
@@ -97,8 +102,9 @@ async def read_response(reader):
     return int(status), keep_alive
 
 
-async def run_fixed_rate(url, rate, duration, bodies, *, timeout=10.0, max_in_flight=512, ok_statuses=(302,),
-                         method="POST"):
+async def run_fixed_rate(
+    url, rate, duration, bodies, *, timeout=10.0, max_in_flight=512, ok_statuses=(302,), method="POST"
+):
     parts = urlsplit(url)
     host, port = parts.hostname, parts.port or 80
     target = parts.path + (f"?{parts.query}" if parts.query else "")
@@ -114,9 +120,11 @@ async def run_fixed_rate(url, rate, duration, bodies, *, timeout=10.0, max_in_fl
         if method == "GET" or bodies is None:
             return (f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Language: nl\r\n\r\n").encode()
         body, forwarded = bodies.next()
-        return (f"POST {target} HTTP/1.1\r\nHost: {host}:{port}\r\n"
-                f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
-                f"X-Forwarded-For: {forwarded}\r\nAccept-Language: nl\r\n\r\n").encode() + body
+        return (
+            f"POST {target} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+            f"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {len(body)}\r\n"
+            f"X-Forwarded-For: {forwarded}\r\nAccept-Language: nl\r\n\r\n"
+        ).encode() + body
 
     async def exchange(payload):
         reused = bool(idle)
@@ -195,19 +203,29 @@ async def run_fixed_rate(url, rate, duration, bodies, *, timeout=10.0, max_in_fl
         return None if value is None else round(value * 1000, 2)
 
     return {
-        "offered_rate": rate, "duration_s": duration, "requests": total,
+        "offered_rate": rate,
+        "duration_s": duration,
+        "requests": total,
         "achieved_send_rate": round(total / max(send_end - t0, 1e-9), 1),
         "completed_rate": round(total / max(end - t0, 1e-9), 1),
         "ok": sum(count for status, count in statuses.items() if status in ok_statuses),
         "statuses": {str(key): value for key, value in sorted(statuses.items())},
-        "errors": dict(errors), "error_count": sum(errors.values()),
-        "p50_ms": ms(latencies, 0.50), "p90_ms": ms(latencies, 0.90), "p99_ms": ms(latencies, 0.99),
-        "p999_ms": ms(latencies, 0.999), "max_ms": ms(latencies, 1.0),
-        "service_p50_ms": ms(service, 0.50), "service_p99_ms": ms(service, 0.99),
-        "client_lag_p99_ms": ms(lags, 0.99), "client_lag_max_ms": ms(lags, 1.0),
-        "in_flight_peak": in_flight_peak, "max_in_flight": max_in_flight,
+        "errors": dict(errors),
+        "error_count": sum(errors.values()),
+        "p50_ms": ms(latencies, 0.50),
+        "p90_ms": ms(latencies, 0.90),
+        "p99_ms": ms(latencies, 0.99),
+        "p999_ms": ms(latencies, 0.999),
+        "max_ms": ms(latencies, 1.0),
+        "service_p50_ms": ms(service, 0.50),
+        "service_p99_ms": ms(service, 0.99),
+        "client_lag_p99_ms": ms(lags, 0.99),
+        "client_lag_max_ms": ms(lags, 1.0),
+        "in_flight_peak": in_flight_peak,
+        "max_in_flight": max_in_flight,
         "slot_wait_p99_ms": ms(slot_waits, 0.99),
-        "unique": bodies.unique if bodies else 0, "duplicates": bodies.duplicates if bodies else 0,
+        "unique": bodies.unique if bodies else 0,
+        "duplicates": bodies.duplicates if bodies else 0,
     }
 
 
@@ -224,11 +242,24 @@ def main():
     args = parser.parse_args()
     if urlsplit(args.url).hostname not in {"127.0.0.1", "localhost"}:
         parser.error("loopback only: the URL must be on 127.0.0.1")
-    bodies = None if args.get else SignBodies(f"fixed{int(time.time())}", args.consent_version,
-                                             args.municipalities.split(","), args.duplicates)
-    result = asyncio.run(run_fixed_rate(args.url, args.rate, args.duration, bodies, timeout=args.timeout,
-                                        ok_statuses=(200,) if args.get else (302,),
-                                        method="GET" if args.get else "POST"))
+    bodies = (
+        None
+        if args.get
+        else SignBodies(
+            f"fixed{int(time.time())}", args.consent_version, args.municipalities.split(","), args.duplicates
+        )
+    )
+    result = asyncio.run(
+        run_fixed_rate(
+            args.url,
+            args.rate,
+            args.duration,
+            bodies,
+            timeout=args.timeout,
+            ok_statuses=(200,) if args.get else (302,),
+            method="GET" if args.get else "POST",
+        )
+    )
     print(json.dumps(result, indent=2))
 
 

@@ -59,8 +59,10 @@ def main():
         cached_queries = len(queries)
         median, p95 = timed(client, path, args.repeat, purge=True)
         cached_median, _ = timed(client, path, args.repeat, purge=False)
-        print(f"{path:48} {status:>6} {uncached_queries:>7} {median:>11.1f} {p95:>6.1f} {cached_queries:>8} "
-              f"{cached_median:>9.2f}")
+        print(
+            f"{path:48} {status:>6} {uncached_queries:>7} {median:>11.1f} {p95:>6.1f} {cached_queries:>8} "
+            f"{cached_median:>9.2f}"
+        )
 
 
 if __name__ == "__main__":

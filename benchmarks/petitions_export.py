@@ -99,9 +99,17 @@ def seed(rows):
     call_command("sync_municipalities", verbosity=0)
     locale, _created = Locale.objects.get_or_create(language_code="nl")
     petition = Petition.objects.create(
-        locale=locale, title="Exportbenchmark", demand="Een petitie om exports te meten.", addressed_to="Iedereen",
-        goal=rows, opens_at=timezone.now() - datetime.timedelta(days=90), status=PetitionStatus.OPEN,
-        thank_you_text="Dank je wel.", consent_text="Ik geef toestemming.", ask_municipality=True)
+        locale=locale,
+        title="Exportbenchmark",
+        demand="Een petitie om exports te meten.",
+        addressed_to="Iedereen",
+        goal=rows,
+        opens_at=timezone.now() - datetime.timedelta(days=90),
+        status=PetitionStatus.OPEN,
+        thank_you_text="Dank je wel.",
+        consent_text="Ik geef toestemming.",
+        ask_municipality=True,
+    )
     consent = current_consent(petition)
     start = time.perf_counter()
     with connection.cursor() as cursor:
@@ -109,7 +117,8 @@ def seed(rows):
         municipality_ids = cursor.fetchone()[0]
         # One statement, no Python per row. Names vary the CSV work: commas, quotes, accents and
         # 1 in 1000 starting with "=" (neutralised by the export).
-        cursor.execute("""
+        cursor.execute(
+            """
             INSERT INTO petitions_signature (
                 petition_key, name, email, email_normalised, municipality_id, postcode, comment, language,
                 consent_id, newsletter_opt_in, notify_on_response, status, suspect_reasons, created_at,
@@ -130,8 +139,15 @@ def seed(rows):
                    0, ('10.' || (i / 65536) %% 256 || '.' || (i / 256) %% 256 || '.' || i %% 256)::inet,
                    10 + (i %% 80) + 0.5, true, false, 0
             FROM generate_series(1, %(rows)s) AS i
-        """, {"key": petition.petition_key, "municipalities": municipality_ids,
-              "n_municipalities": len(municipality_ids), "consent": consent.pk, "rows": rows})
+        """,
+            {
+                "key": petition.petition_key,
+                "municipalities": municipality_ids,
+                "n_municipalities": len(municipality_ids),
+                "consent": consent.pk,
+                "rows": rows,
+            },
+        )
     insert_s = time.perf_counter() - start
     start = time.perf_counter()
     with connection.cursor() as cursor:
@@ -185,9 +201,16 @@ def time_export(petition_key, profile):
             sink.write(chunk)
         response.close()
         elapsed = time.perf_counter() - start
-    return {"seconds": round(elapsed, 3), "count_s": round(count_s, 3), "first_rows_s": round(first_rows_s or 0, 3),
-            "rows": rows, "bytes": size, "memory_mb": round(memory.increase_mb, 1),
-            "rss_before_mb": round(memory.baseline / 2**20, 1), "rss_peak_mb": round(memory.peak / 2**20, 1)}
+    return {
+        "seconds": round(elapsed, 3),
+        "count_s": round(count_s, 3),
+        "first_rows_s": round(first_rows_s or 0, 3),
+        "rows": rows,
+        "bytes": size,
+        "memory_mb": round(memory.increase_mb, 1),
+        "rss_before_mb": round(memory.baseline / 2**20, 1),
+        "rss_peak_mb": round(memory.peak / 2**20, 1),
+    }
 
 
 def time_export_in_child(petition_key, profile):
@@ -195,14 +218,20 @@ def time_export_in_child(petition_key, profile):
     export's own, not hidden by heap this process freed earlier (the seeding, the COPY runs)."""
     import subprocess
 
-    command = [sys.executable, str(Path(__file__).resolve()), "--child-export", profile,
-               "--child-petition-key", str(petition_key)]
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--child-export",
+        profile,
+        "--child-petition-key",
+        str(petition_key),
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     completed = subprocess.run(command, capture_output=True, text=True, timeout=1800, env=os.environ.copy())
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     for line in completed.stdout.splitlines():
         if line.startswith("CHILDJSON "):
-            result = json.loads(line[len("CHILDJSON "):])
+            result = json.loads(line[len("CHILDJSON ") :])
             result["process_cpu_s"] = round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2)
             return result
     raise RuntimeError(f"export child failed:\n{completed.stdout}\n{completed.stderr}")
@@ -241,20 +270,25 @@ def profile_export(petition_key, profile, rows, top=18):
 
 
 def report(context, results):
-    lines = [f"# Petitions export benchmark — {context['date']}", "",
-             f"- machine: {context['machine']}", f"- code: {context.get('code')}",
-             f"- rows: {context['rows']:,} signatures of one petition, "
-             f"inserted in {context['insert_s']} s (INSERT … SELECT generate_series), VACUUM ANALYZE "
-             f"{context['vacuum_s']} s",
-             "- COPY: `COPY (<the export's own SQL>) TO STDOUT (FORMAT csv, HEADER)` via psycopg into /dev/null",
-             "- export: `export_queryset(...).count()` + `stream_csv(..., export_rows(...))` iterated into /dev/null "
-             "(what ExportView does, without the HTTP server)",
-             "- memory: resident set of a fresh process that runs only the export (Django set up, export modules "
-             "imported), peak during the export (sampled every 5 ms) minus the value just before",
-             f"- other processes used {context.get('other_before')} cores just before the runs",
-             f"- command: `{context['command']}`", "",
-             "| profile | rows | COPY | export | export / COPY | target ≤ 4× | export extra memory | target < 60 MB |",
-             "| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |"]
+    lines = [
+        f"# Petitions export benchmark — {context['date']}",
+        "",
+        f"- machine: {context['machine']}",
+        f"- code: {context.get('code')}",
+        f"- rows: {context['rows']:,} signatures of one petition, "
+        f"inserted in {context['insert_s']} s (INSERT … SELECT generate_series), VACUUM ANALYZE "
+        f"{context['vacuum_s']} s",
+        "- COPY: `COPY (<the export's own SQL>) TO STDOUT (FORMAT csv, HEADER)` via psycopg into /dev/null",
+        "- export: `export_queryset(...).count()` + `stream_csv(..., export_rows(...))` iterated into /dev/null "
+        "(what ExportView does, without the HTTP server)",
+        "- memory: resident set of a fresh process that runs only the export (Django set up, export modules "
+        "imported), peak during the export (sampled every 5 ms) minus the value just before",
+        f"- other processes used {context.get('other_before')} cores just before the runs",
+        f"- command: `{context['command']}`",
+        "",
+        "| profile | rows | COPY | export | export / COPY | target ≤ 4× | export extra memory | target < 60 MB |",
+        "| --- | ---: | ---: | ---: | ---: | --- | ---: | --- |",
+    ]
     for name, result in results.items():
         copy, export = result["copy"], result["export"]
         ratio = export["seconds"] / copy["seconds"] if copy["seconds"] else float("inf")
@@ -267,11 +301,18 @@ def report(context, results):
             f"{export['count_s']:.2f} s, first rows {export['first_rows_s']:.2f} s) | {ratio:.1f}× | "
             f"{'**met**' if ratio <= TARGETS['ratio'] else '**missed**'}{disturbed} | {export['memory_mb']} MB "
             f"({export['rss_before_mb']:.0f} → {export['rss_peak_mb']:.0f} MB) | "
-            f"{'**met**' if export['memory_mb'] < TARGETS['memory_mb'] else '**missed**'} |")
+            f"{'**met**' if export['memory_mb'] < TARGETS['memory_mb'] else '**missed**'} |"
+        )
     for name, result in results.items():
         if result.get("profile"):
-            lines += ["", f"cProfile of the {name} export (first {context['profile_rows']:,} rows, by own time):", "",
-                      "```", result["profile"].strip(), "```"]
+            lines += [
+                "",
+                f"cProfile of the {name} export (first {context['profile_rows']:,} rows, by own time):",
+                "",
+                "```",
+                result["profile"].strip(),
+                "```",
+            ]
     return "\n".join(lines) + "\n"
 
 
@@ -279,13 +320,26 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--profiles", default="fraud,handover", help="export profiles, comma separated")
-    parser.add_argument("--profile-rows", type=int, default=50_000,
-                        help="cProfile the export over this many rows afterwards (0: no profile)")
-    parser.add_argument("--wait-quiet", type=int, default=120, metavar="SECONDS",
-                        help="wait up to this long for other processes to use < 0.3 cores (0: do not wait)")
-    parser.add_argument("--attempts", type=int, default=2,
-                        help=f"measure a profile again (up to this many times) when other processes used more "
-                             f"than {DISTURBED} cores meanwhile; the quietest attempt counts (default 2)")
+    parser.add_argument(
+        "--profile-rows",
+        type=int,
+        default=50_000,
+        help="cProfile the export over this many rows afterwards (0: no profile)",
+    )
+    parser.add_argument(
+        "--wait-quiet",
+        type=int,
+        default=120,
+        metavar="SECONDS",
+        help="wait up to this long for other processes to use < 0.3 cores (0: do not wait)",
+    )
+    parser.add_argument(
+        "--attempts",
+        type=int,
+        default=2,
+        help=f"measure a profile again (up to this many times) when other processes used more "
+        f"than {DISTURBED} cores meanwhile; the quietest attempt counts (default 2)",
+    )
     parser.add_argument("--keep-db", action="store_true")
     parser.add_argument("--child-export", help=argparse.SUPPRESS)
     parser.add_argument("--child-petition-key", help=argparse.SUPPRESS)
@@ -296,12 +350,18 @@ def main():
 
     stamp = datetime.datetime.now().strftime("%Y%m%d_%H%M%S")
     db_name = f"bench_export_{stamp}"
-    os.environ.update(DJANGO_SETTINGS_MODULE="benchmarks.bench_settings",
-                      BENCH_DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{db_name}",
-                      BENCH_CACHE_PREFIX=db_name)
-    context = {"date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine_description(),
-               "rows": args.rows, "profile_rows": args.profile_rows,
-               "command": "python " + " ".join(["benchmarks/petitions_export.py", *sys.argv[1:]])}
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="benchmarks.bench_settings",
+        BENCH_DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{db_name}",
+        BENCH_CACHE_PREFIX=db_name,
+    )
+    context = {
+        "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "machine": machine_description(),
+        "rows": args.rows,
+        "profile_rows": args.profile_rows,
+        "command": "python " + " ".join(["benchmarks/petitions_export.py", *sys.argv[1:]]),
+    }
     results = {}
     created = False
     try:

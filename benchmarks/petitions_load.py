@@ -68,6 +68,7 @@ def log(message):
 
 # --- processes and CPU ---------------------------------------------------------------------------
 
+
 def read_procs():
     """{pid: (comm, ppid, cpu_ticks)} for every process we may read."""
     procs = {}
@@ -80,8 +81,8 @@ def read_procs():
         except OSError:
             continue
         close = data.rindex(")")
-        comm = data[data.index("(") + 1:close]
-        fields = data[close + 2:].split()
+        comm = data[data.index("(") + 1 : close]
+        fields = data[close + 2 :].split()
         procs[int(entry)] = (comm, int(fields[1]), int(fields[11]) + int(fields[12]))
     return procs
 
@@ -146,8 +147,9 @@ class CpuMeter:
         busy = busy_end - self.machine_begin[0]
         total = total_end - self.machine_begin[1]
         machine_cores = busy / CLK_TCK / elapsed
-        cores["other"] = round(max(0.0, machine_cores - sum(cores[group] for group in
-                                                             ("app", "postgres", "redis", "client"))), 2)
+        cores["other"] = round(
+            max(0.0, machine_cores - sum(cores[group] for group in ("app", "postgres", "redis", "client"))), 2
+        )
         cores["machine_busy_pct"] = round(100 * busy / total, 1) if total else None
         return cores
 
@@ -163,11 +165,14 @@ class CpuMeter:
             other = self.stop()["other"]
             if other < threshold or time.monotonic() >= deadline:
                 return other
-            log(f"other processes use {other:.2f} cores: waiting for a quieter machine "
-                f"({deadline - time.monotonic():.0f} s left)")
+            log(
+                f"other processes use {other:.2f} cores: waiting for a quieter machine "
+                f"({deadline - time.monotonic():.0f} s left)"
+            )
 
 
 # --- database ------------------------------------------------------------------------------------
+
 
 def admin_connection():
     import psycopg
@@ -197,6 +202,7 @@ def delete_cache_keys(redis_url, prefix):
 
 # --- gunicorn ------------------------------------------------------------------------------------
 
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -204,15 +210,32 @@ def free_port():
 
 
 def start_gunicorn(args, port, env, log_path, app="website.wsgi", chdir=ROOT):
-    command = [str(VENV_BIN / "gunicorn"), app, "--chdir", str(chdir),
-               "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
-               "--worker-class", args.worker_class, "--timeout", "30", "--graceful-timeout", "5",
-               "--error-logfile", str(log_path), "--log-level", "warning"]
+    command = [
+        str(VENV_BIN / "gunicorn"),
+        app,
+        "--chdir",
+        str(chdir),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(args.workers),
+        "--worker-class",
+        args.worker_class,
+        "--timeout",
+        "30",
+        "--graceful-timeout",
+        "5",
+        "--error-logfile",
+        str(log_path),
+        "--log-level",
+        "warning",
+    ]
     if args.worker_class == "gthread":
         command += ["--threads", str(args.threads)]
     log("starting " + " ".join(command[1:]))
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     deadline = time.monotonic() + 60
     ready = 0
     while time.monotonic() < deadline:
@@ -255,9 +278,22 @@ def stop_gunicorn(process):
 
 # --- load ----------------------------------------------------------------------------------------
 
+
 def run_wrk(args, url, script, duration, script_args=()):
-    command = ["wrk", "-t", str(args.wrk_threads), "-c", str(args.connections), "-d", f"{duration}s",
-               "--timeout", "10s", "-s", str(script), url]
+    command = [
+        "wrk",
+        "-t",
+        str(args.wrk_threads),
+        "-c",
+        str(args.connections),
+        "-d",
+        f"{duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        url,
+    ]
     if script_args:
         command += ["--", *[str(arg) for arg in script_args]]
     usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -272,7 +308,7 @@ def run_wrk(args, url, script, duration, script_args=()):
     wrk_cpu = (usage_after.ru_utime + usage_after.ru_stime) - (usage_before.ru_utime + usage_before.ru_stime)
     for line in stdout.splitlines():
         if line.startswith("BENCHJSON "):
-            result = json.loads(line[len("BENCHJSON "):])
+            result = json.loads(line[len("BENCHJSON ") :])
             result["rps"] = round(result["requests"] / (result["duration_us"] / 1e6), 1)
             result["wrk_cpu_s"] = round(wrk_cpu, 2)
             result["error_count"] = sum(result["errors"].values()) + result["s4xx"] + result["s5xx"]
@@ -290,9 +326,11 @@ def measured(meter, args, label, function):
         result["cpu"] = meter.stop(result.get("wrk_cpu_s", 0.0))
         result["other_before"] = other
         result["attempt"] = attempt
-        log(f"{label} (attempt {attempt}): " + ", ".join(f"{key}={result[key]}" for key in
-                                                        ("rps", "p50_ms", "p99_ms", "error_count") if key in result)
-            + f"; cpu {result['cpu']}")
+        log(
+            f"{label} (attempt {attempt}): "
+            + ", ".join(f"{key}={result[key]}" for key in ("rps", "p50_ms", "p99_ms", "error_count") if key in result)
+            + f"; cpu {result['cpu']}"
+        )
         if best is None or result["cpu"]["other"] < best["cpu"]["other"]:
             best = result
         if result["cpu"]["other"] <= DISTURBED:
@@ -309,6 +347,7 @@ def with_ms(result):
 
 # --- Django side (seeding, counting) -------------------------------------------------------------
 
+
 def seed(bare_table):
     from django.core.management import call_command
     from django.db import connection
@@ -321,16 +360,25 @@ def seed(bare_table):
     call_command("sync_municipalities", verbosity=0)
     locale, _created = Locale.objects.get_or_create(language_code="nl")
     petition = Petition.objects.create(
-        locale=locale, title="Benchmarkpetitie", demand="Een petitie om de site te meten.",
-        addressed_to="De benchmark", goal=1_000_000, milestones="1000, 100000",
-        opens_at=timezone.now() - datetime.timedelta(days=1), status=PetitionStatus.OPEN,
-        thank_you_text="Dank je wel.", consent_text="Ik geef toestemming mijn gegevens te bewaren voor deze petitie.",
-        ask_municipality=True)
+        locale=locale,
+        title="Benchmarkpetitie",
+        demand="Een petitie om de site te meten.",
+        addressed_to="De benchmark",
+        goal=1_000_000,
+        milestones="1000, 100000",
+        opens_at=timezone.now() - datetime.timedelta(days=1),
+        status=PetitionStatus.OPEN,
+        thank_you_text="Dank je wel.",
+        consent_text="Ik geef toestemming mijn gegevens te bewaren voor deze petitie.",
+        ask_municipality=True,
+    )
     consent = current_consent(petition)
     PetitionSettings.load()
     with connection.cursor() as cursor:
-        cursor.execute(f"CREATE TABLE {bare_table} (id bigserial PRIMARY KEY, email text NOT NULL, "
-                       "name text NOT NULL, municipality text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())")
+        cursor.execute(
+            f"CREATE TABLE {bare_table} (id bigserial PRIMARY KEY, email text NOT NULL, "
+            "name text NOT NULL, municipality text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())"
+        )
     codes = list(Municipality.objects.filter(active=True).values_list("cbs_code", flat=True))
     return petition, consent, codes
 
@@ -356,8 +404,15 @@ def per_request_costs(sign_path, count_path, consent_version, municipality):
         return original_pipeline(self, *args, **options)
 
     def form(email):
-        return {"name": "Probe", "email": email, "municipality": municipality, "consent": "on",
-                "consent_version": str(consent_version), "form_ms": "9000", "website": ""}
+        return {
+            "name": "Probe",
+            "email": email,
+            "municipality": municipality,
+            "consent": "on",
+            "consent_version": str(consent_version),
+            "form_ms": "9000",
+            "website": "",
+        }
 
     def post(path, email):
         from urllib.parse import urlencode
@@ -368,16 +423,22 @@ def per_request_costs(sign_path, count_path, consent_version, municipality):
     redis.Redis.execute_command = counting_execute
     redis.client.Pipeline.execute = counting_pipeline
     try:
-        for label, call in (("sign", lambda n: post(sign_path, f"probe-{n}@bench.example.org")),
-                            ("bare", lambda n: post("/bench/bare-insert", f"probe-{n}@bench.example.org")),
-                            ("count", lambda n: client.get(count_path)),
-                            ("floor", lambda n: client.get("/robots.txt"))):
+        for label, call in (
+            ("sign", lambda n: post(sign_path, f"probe-{n}@bench.example.org")),
+            ("bare", lambda n: post("/bench/bare-insert", f"probe-{n}@bench.example.org")),
+            ("count", lambda n: client.get(count_path)),
+            ("floor", lambda n: client.get("/robots.txt")),
+        ):
             call(0)  # warm: the cached lookups are filled
             commands.clear()
             with CaptureQueriesContext(connection) as queries:
                 response = call(1)
-            costs[label] = {"status": response.status_code, "sql": len(queries), "redis": len(commands),
-                            "redis_commands": " ".join(commands)}
+            costs[label] = {
+                "status": response.status_code,
+                "sql": len(queries),
+                "redis": len(commands),
+                "redis_commands": " ".join(commands),
+            }
     finally:
         redis.Redis.execute_command = original
         redis.client.Pipeline.execute = original_pipeline
@@ -427,8 +488,9 @@ def count_check(petition, port, client_unique, client_duplicates, unsent_allowan
         emailed = send_due_confirmations.call(max_seconds=600)
     emails_s = time.perf_counter() - start
     # After the sender: it is what screens signatures against the rate limits.
-    suspects = dict(signatures.exclude(suspect_reasons="").values_list("suspect_reasons")
-                    .annotate(n=Count("pk")).order_by("-n")[:5])
+    suspects = dict(
+        signatures.exclude(suspect_reasons="").values_list("suspect_reasons").annotate(n=Count("pk")).order_by("-n")[:5]
+    )
     start = time.perf_counter()
     confirmed_now = signatures.filter(status="pending").update(status="confirmed", confirmed_at=timezone.now())
     confirm_s = time.perf_counter() - start
@@ -445,21 +507,36 @@ def count_check(petition, port, client_unique, client_duplicates, unsent_allowan
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/petitions/{key}/count.json", timeout=10) as response:
         public = json.load(response)
     # Server side must agree exactly; the clients' tally may exceed it by addresses wrk built but never sent.
-    ok = (counted == distinct == rows == public["confirmed"] == due == emailed
-          and 0 <= client_unique - rows <= unsent_allowance)
+    ok = (
+        counted == distinct == rows == public["confirmed"] == due == emailed
+        and 0 <= client_unique - rows <= unsent_allowance
+    )
     return {
-        "client_unique": client_unique, "client_duplicates": client_duplicates, "unsent_allowance": unsent_allowance,
-        "rows": rows, "emails_due": due, "emails_sent": emailed, "emails_s": round(emails_s, 2),
+        "client_unique": client_unique,
+        "client_duplicates": client_duplicates,
+        "unsent_allowance": unsent_allowance,
+        "rows": rows,
+        "emails_due": due,
+        "emails_sent": emailed,
+        "emails_s": round(emails_s, 2),
         "emails_per_s": round(emailed / emails_s) if emails_s else None,
-        "distinct_emails": distinct, "confirmed_by_update": confirmed_now, "confirm_s": round(confirm_s, 2),
-        "moved": moved, "update_counts_calls": runs, "counting_s": round(counting_s, 2),
+        "distinct_emails": distinct,
+        "confirmed_by_update": confirmed_now,
+        "confirm_s": round(confirm_s, 2),
+        "moved": moved,
+        "update_counts_calls": runs,
+        "counting_s": round(counting_s, 2),
         "counting_rows_per_s": round(moved / counting_s) if counting_s else None,
-        "petition_count": counted, "count_json": public["confirmed"], "ok": ok,
-        "suspect_reasons": suspects, "tasks_queued": tasks,
+        "petition_count": counted,
+        "count_json": public["confirmed"],
+        "ok": ok,
+        "suspect_reasons": suspects,
+        "tasks_queued": tasks,
     }
 
 
 # --- report --------------------------------------------------------------------------------------
+
 
 def machine_description():
     cpu = "unknown CPU"
@@ -487,25 +564,37 @@ def versions():
     with admin_connection() as conn:
         pg = conn.execute("SHOW server_version").fetchone()[0]
     wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("\n")[0].split(" [")[0]
-    return (f"Python {platform.python_version()}, Django {django.__version__}, Wagtail {wagtail.__version__}, "
-            f"gunicorn {gunicorn.__version__}, PostgreSQL {pg}, {wrk}")
+    return (
+        f"Python {platform.python_version()}, Django {django.__version__}, Wagtail {wagtail.__version__}, "
+        f"gunicorn {gunicorn.__version__}, PostgreSQL {pg}, {wrk}"
+    )
 
 
 def code_state():
     """The code under test: HEAD, and the files of petitions/ and website/ changed on top of it."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              timeout=10).stdout.strip()
-        changed = subprocess.run(["git", "status", "--porcelain", "--", "petitions", "website"], cwd=ROOT,
-                                 capture_output=True, text=True, timeout=10).stdout.splitlines()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        changed = subprocess.run(
+            ["git", "status", "--porcelain", "--", "petitions", "website"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.splitlines()
     except (OSError, subprocess.SubprocessError):
         return "unknown (no git)"
-    newest = max((path.stat().st_mtime for folder in ("petitions", "website") for path in (ROOT / folder).glob("*.py")),
-                 default=0)
+    newest = max(
+        (path.stat().st_mtime for folder in ("petitions", "website") for path in (ROOT / folder).glob("*.py")),
+        default=0,
+    )
     text = f"commit {head}"
     if changed:
-        text += (f" + {len(changed)} changed/new files in petitions/ and website/ (newest .py modified "
-                 f"{datetime.datetime.fromtimestamp(newest):%Y-%m-%d %H:%M})")
+        text += (
+            f" + {len(changed)} changed/new files in petitions/ and website/ (newest .py modified "
+            f"{datetime.datetime.fromtimestamp(newest):%Y-%m-%d %H:%M})"
+        )
     return text
 
 
@@ -519,103 +608,154 @@ def verdict(passed, *measurements):
 
 def report(context, results):
     sign, bare, count, fixed, check = (results.get(key) for key in ("sign", "bare", "count", "fixed", "check"))
-    lines = [f"# Petitions load benchmark — {context['date']}", "",
-             f"- machine: {context['machine']}", f"- software: {context['versions']}",
-             f"- code: {context.get('code', 'unknown')}",
-             f"- server: gunicorn {context['server']}, `benchmarks.bench_settings` (production settings, "
-             "PostgreSQL and Redis on 127.0.0.1)",
-             f"- saturation: wrk {context['wrk']}, {context['duration']} s per test after a "
-             f"{context['warmup']} s warm-up; duplicates {context['duplicates']:.0%} of sign requests",
-             f"- fixed rate: open-loop asyncio client, {context['rate']} req/s for {context['fixed_duration']} s, "
-             "latency from each request's scheduled time",
-             "- client and server share the same cores: the 'client' CPU column is taken from the server",
-             f"- command: `{context['command']}`", ""]
+    lines = [
+        f"# Petitions load benchmark — {context['date']}",
+        "",
+        f"- machine: {context['machine']}",
+        f"- software: {context['versions']}",
+        f"- code: {context.get('code', 'unknown')}",
+        f"- server: gunicorn {context['server']}, `benchmarks.bench_settings` (production settings, "
+        "PostgreSQL and Redis on 127.0.0.1)",
+        f"- saturation: wrk {context['wrk']}, {context['duration']} s per test after a "
+        f"{context['warmup']} s warm-up; duplicates {context['duplicates']:.0%} of sign requests",
+        f"- fixed rate: open-loop asyncio client, {context['rate']} req/s for {context['fixed_duration']} s, "
+        "latency from each request's scheduled time",
+        "- client and server share the same cores: the 'client' CPU column is taken from the server",
+        f"- command: `{context['command']}`",
+        "",
+    ]
     lines += ["| measurement | result | target | |", "| --- | --- | --- | --- |"]
     if sign:
-        lines.append(f"| sign, saturation | {sign['rps']:.0f} req/s, p50 {sign['p50_ms']:.1f} ms, "
-                     f"p99 {sign['p99_ms']:.1f} ms, {sign['error_count']} errors | | |")
+        lines.append(
+            f"| sign, saturation | {sign['rps']:.0f} req/s, p50 {sign['p50_ms']:.1f} ms, "
+            f"p99 {sign['p99_ms']:.1f} ms, {sign['error_count']} errors | | |"
+        )
     if bare:
-        lines.append(f"| bare insert, saturation | {bare['rps']:.0f} req/s, p50 {bare['p50_ms']:.1f} ms, "
-                     f"p99 {bare['p99_ms']:.1f} ms, {bare['error_count']} errors | | |")
+        lines.append(
+            f"| bare insert, saturation | {bare['rps']:.0f} req/s, p50 {bare['p50_ms']:.1f} ms, "
+            f"p99 {bare['p99_ms']:.1f} ms, {bare['error_count']} errors | | |"
+        )
     if sign and bare:
         ratio = sign["rps"] / bare["rps"] if bare["rps"] else 0
         results["ratio"] = round(ratio, 3)
-        lines.append(f"| sign / bare | {ratio:.2f} | ≥ {TARGETS['ratio']} | "
-                     f"{verdict(ratio >= TARGETS['ratio'], sign, bare)} |")
+        lines.append(
+            f"| sign / bare | {ratio:.2f} | ≥ {TARGETS['ratio']} | {verdict(ratio >= TARGETS['ratio'], sign, bare)} |"
+        )
     if fixed:
-        lines.append(f"| sign at {fixed['offered_rate']:.0f} req/s offered, p99 | {fixed['p99_ms']:.1f} ms "
-                     f"(p50 {fixed['p50_ms']:.1f}, max {fixed['max_ms']:.1f}) | < {TARGETS['fixed_p99_ms']} ms | "
-                     f"{verdict(fixed['p99_ms'] < TARGETS['fixed_p99_ms'], fixed)} |")
-        lines.append(f"| sign at {fixed['offered_rate']:.0f} req/s offered, errors | {fixed['error_count']} of "
-                     f"{fixed['requests']} {fixed['errors'] or ''} | {TARGETS['fixed_errors']} | "
-                     f"{verdict(fixed['error_count'] <= TARGETS['fixed_errors'], fixed)} |")
+        lines.append(
+            f"| sign at {fixed['offered_rate']:.0f} req/s offered, p99 | {fixed['p99_ms']:.1f} ms "
+            f"(p50 {fixed['p50_ms']:.1f}, max {fixed['max_ms']:.1f}) | < {TARGETS['fixed_p99_ms']} ms | "
+            f"{verdict(fixed['p99_ms'] < TARGETS['fixed_p99_ms'], fixed)} |"
+        )
+        lines.append(
+            f"| sign at {fixed['offered_rate']:.0f} req/s offered, errors | {fixed['error_count']} of "
+            f"{fixed['requests']} {fixed['errors'] or ''} | {TARGETS['fixed_errors']} | "
+            f"{verdict(fixed['error_count'] <= TARGETS['fixed_errors'], fixed)} |"
+        )
     if results.get("ceiling"):
         ceiling = results["ceiling"]
-        lines.append(f"| hello-world WSGI app, same gunicorn and wrk (no Django: the server's ceiling) | "
-                     f"{ceiling['rps']:.0f} req/s, p50 {ceiling['p50_ms']:.1f} ms, "
-                     f"p99 {ceiling['p99_ms']:.1f} ms | | |")
+        lines.append(
+            f"| hello-world WSGI app, same gunicorn and wrk (no Django: the server's ceiling) | "
+            f"{ceiling['rps']:.0f} req/s, p50 {ceiling['p50_ms']:.1f} ms, "
+            f"p99 {ceiling['p99_ms']:.1f} ms | | |"
+        )
     if results.get("floor"):
         floor = results["floor"]
-        lines.append(f"| robots.txt, saturation (no database, no cache: the stack's floor) | {floor['rps']:.0f} req/s, "
-                     f"p50 {floor['p50_ms']:.1f} ms, p99 {floor['p99_ms']:.1f} ms | | |")
+        lines.append(
+            f"| robots.txt, saturation (no database, no cache: the stack's floor) | {floor['rps']:.0f} req/s, "
+            f"p50 {floor['p50_ms']:.1f} ms, p99 {floor['p99_ms']:.1f} ms | | |"
+        )
     if count:
-        lines.append(f"| count.json, saturation | {count['rps']:.0f} req/s, p50 {count['p50_ms']:.1f} ms, "
-                     f"p99 {count['p99_ms']:.1f} ms, {count['error_count']} errors | ≥ {TARGETS['count_rps']} req/s | "
-                     f"{verdict(count['rps'] >= TARGETS['count_rps'], count)} |")
+        lines.append(
+            f"| count.json, saturation | {count['rps']:.0f} req/s, p50 {count['p50_ms']:.1f} ms, "
+            f"p99 {count['p99_ms']:.1f} ms, {count['error_count']} errors | ≥ {TARGETS['count_rps']} req/s | "
+            f"{verdict(count['rps'] >= TARGETS['count_rps'], count)} |"
+        )
     if check:
-        lines.append(f"| count after confirming all | PetitionCount {check['petition_count']}, distinct addresses "
-                     f"{check['distinct_emails']}, rows {check['rows']}, count.json {check['count_json']}; "
-                     f"clients sent {check['client_unique']} addresses | all equal (clients: up to "
-                     f"{check['unsent_allowance']} built but unsent) | {verdict(check['ok'])} |")
-    lines += ["", "CPU during each test, in cores busy on average ('other' = processes that are not part of the "
-                  "benchmark; 'other before' = their load just before the test started):", "",
-              "| test | app workers | PostgreSQL | Redis | load client | other | other before | machine busy | "
-              "server CPU per request |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for key, label in (("ceiling", "hello-world WSGI"), ("floor", "robots.txt"), ("bare", "bare insert"),
-                       ("sign", "sign"), ("count", "count.json"), ("fixed", "sign, fixed rate")):
+        lines.append(
+            f"| count after confirming all | PetitionCount {check['petition_count']}, distinct addresses "
+            f"{check['distinct_emails']}, rows {check['rows']}, count.json {check['count_json']}; "
+            f"clients sent {check['client_unique']} addresses | all equal (clients: up to "
+            f"{check['unsent_allowance']} built but unsent) | {verdict(check['ok'])} |"
+        )
+    lines += [
+        "",
+        "CPU during each test, in cores busy on average ('other' = processes that are not part of the "
+        "benchmark; 'other before' = their load just before the test started):",
+        "",
+        "| test | app workers | PostgreSQL | Redis | load client | other | other before | machine busy | "
+        "server CPU per request |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for key, label in (
+        ("ceiling", "hello-world WSGI"),
+        ("floor", "robots.txt"),
+        ("bare", "bare insert"),
+        ("sign", "sign"),
+        ("count", "count.json"),
+        ("fixed", "sign, fixed rate"),
+    ):
         if results.get(key):
             cpu = results[key]["cpu"]
             rate = results[key].get("rps") or results[key].get("completed_rate")
             server = cpu["app"] + cpu["postgres"] + cpu["redis"]
             results[key]["server_cpu_ms_per_request"] = round(1000 * server / rate, 2) if rate else None
-            lines.append(f"| {label} | {cpu['app']} | {cpu['postgres']} | {cpu['redis']} | {cpu['client']} | "
-                         f"{cpu['other']} | {results[key].get('other_before')} | {cpu['machine_busy_pct']} % | "
-                         f"{results[key]['server_cpu_ms_per_request']} ms |")
+            lines.append(
+                f"| {label} | {cpu['app']} | {cpu['postgres']} | {cpu['redis']} | {cpu['client']} | "
+                f"{cpu['other']} | {results[key].get('other_before')} | {cpu['machine_busy_pct']} % | "
+                f"{results[key]['server_cpu_ms_per_request']} ms |"
+            )
     if sign and bare and sign.get("server_cpu_ms_per_request") and bare.get("server_cpu_ms_per_request"):
-        lines += ["", f"Server CPU per request (app + PostgreSQL + Redis), which other load on the machine disturbs "
-                      f"less than throughput: bare / sign = {bare['server_cpu_ms_per_request']} / "
-                      f"{sign['server_cpu_ms_per_request']} = "
-                      f"{bare['server_cpu_ms_per_request'] / sign['server_cpu_ms_per_request']:.2f} (the throughput "
-                      f"ratio sign/bare on CPU-bound cores)."]
+        lines += [
+            "",
+            f"Server CPU per request (app + PostgreSQL + Redis), which other load on the machine disturbs "
+            f"less than throughput: bare / sign = {bare['server_cpu_ms_per_request']} / "
+            f"{sign['server_cpu_ms_per_request']} = "
+            f"{bare['server_cpu_ms_per_request'] / sign['server_cpu_ms_per_request']:.2f} (the throughput "
+            f"ratio sign/bare on CPU-bound cores).",
+        ]
     if results.get("per_request"):
-        lines += ["", "One warm request through Django's test client (same settings, no HTTP server):", "",
-                  "| endpoint | status | SQL statements | Redis commands |", "| --- | ---: | ---: | --- |"]
+        lines += [
+            "",
+            "One warm request through Django's test client (same settings, no HTTP server):",
+            "",
+            "| endpoint | status | SQL statements | Redis commands |",
+            "| --- | ---: | ---: | --- |",
+        ]
         for key, cost in results["per_request"].items():
-            lines.append(f"| {key} | {cost['status']} | {cost['sql']} | {cost['redis']} "
-                         f"({cost['redis_commands'] or '–'}) |")
+            lines.append(
+                f"| {key} | {cost['status']} | {cost['sql']} | {cost['redis']} ({cost['redis_commands'] or '–'}) |"
+            )
     if fixed:
-        lines += ["", f"Fixed rate: sent at {fixed['achieved_send_rate']} req/s, completed at "
-                      f"{fixed['completed_rate']} req/s; service time p50 {fixed['service_p50_ms']} ms, p99 "
-                      f"{fixed['service_p99_ms']} ms; waiting for one of the client's {fixed['max_in_flight']} "
-                      f"connection slots p99 {fixed['slot_wait_p99_ms']} ms "
-                      f"(peak in flight {fixed['in_flight_peak']}); "
-                      f"the client's own lateness p99 {fixed['client_lag_p99_ms']} ms; statuses {fixed['statuses']}."]
+        lines += [
+            "",
+            f"Fixed rate: sent at {fixed['achieved_send_rate']} req/s, completed at "
+            f"{fixed['completed_rate']} req/s; service time p50 {fixed['service_p50_ms']} ms, p99 "
+            f"{fixed['service_p99_ms']} ms; waiting for one of the client's {fixed['max_in_flight']} "
+            f"connection slots p99 {fixed['slot_wait_p99_ms']} ms "
+            f"(peak in flight {fixed['in_flight_peak']}); "
+            f"the client's own lateness p99 {fixed['client_lag_p99_ms']} ms; statuses {fixed['statuses']}.",
+        ]
     if check:
-        lines += ["", f"Confirmation emails: {check['emails_due']} waiting in the outbox after the load; "
-                      f"send_due_confirmations rendered and handed {check['emails_sent']} to a do-nothing mailer in "
-                      f"{check['emails_s']} s ({check['emails_per_s']} emails/s on one worker).",
-                  "", f"Counting: {check['confirmed_by_update']} signatures confirmed by one UPDATE in "
-                      f"{check['confirm_s']} s; update_counts moved {check['moved']} in {check['counting_s']} s "
-                      f"({check['update_counts_calls']} calls, {check['counting_rows_per_s']} rows/s). "
-                      f"Duplicates sent: {check['client_duplicates']}. Tasks queued: {check['tasks_queued']}. "
-                      f"Most common suspect flags: {check['suspect_reasons']}."]
+        lines += [
+            "",
+            f"Confirmation emails: {check['emails_due']} waiting in the outbox after the load; "
+            f"send_due_confirmations rendered and handed {check['emails_sent']} to a do-nothing mailer in "
+            f"{check['emails_s']} s ({check['emails_per_s']} emails/s on one worker).",
+            "",
+            f"Counting: {check['confirmed_by_update']} signatures confirmed by one UPDATE in "
+            f"{check['confirm_s']} s; update_counts moved {check['moved']} in {check['counting_s']} s "
+            f"({check['update_counts_calls']} calls, {check['counting_rows_per_s']} rows/s). "
+            f"Duplicates sent: {check['client_duplicates']}. Tasks queued: {check['tasks_queued']}. "
+            f"Most common suspect flags: {check['suspect_reasons']}.",
+        ]
     if context.get("notes"):
         lines += ["", *context["notes"]]
     return "\n".join(lines) + "\n"
 
 
 # --- main ----------------------------------------------------------------------------------------
+
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -631,20 +771,44 @@ def parse_args():
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--duplicates", type=float, default=0.05, help="fraction of repeated signers (default 0.05)")
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
-    parser.add_argument("--only", default="floor,bare,sign,count,fixed",
-                        help="tests to run, comma separated (default: floor,bare,sign,count,fixed)")
-    parser.add_argument("--no-ceiling", dest="ceiling", action="store_false",
-                        help="skip the hello-world WSGI app in the same gunicorn set-up (the server's ceiling)")
-    parser.add_argument("--attempts", type=int, default=2,
-                        help=f"run a test again (up to this many times in all) when processes outside the benchmark "
-                             f"used more than {DISTURBED} cores during it; the quietest attempt counts (default 2)")
-    parser.add_argument("--wait-quiet", type=int, default=120, metavar="SECONDS",
-                        help="before each test wait up to this long for other processes to use < 0.3 cores "
-                             "(default 120; 0: do not wait)")
-    parser.add_argument("--py-spy", metavar="SECONDS", type=int, default=0,
-                        help="record the app workers with py-spy for this many seconds of the sign saturation test")
-    parser.add_argument("--py-spy-cpu-only", action="store_true",
-                        help="sample only frames on the CPU (without it, waiting for PostgreSQL or Redis counts too)")
+    parser.add_argument(
+        "--only",
+        default="floor,bare,sign,count,fixed",
+        help="tests to run, comma separated (default: floor,bare,sign,count,fixed)",
+    )
+    parser.add_argument(
+        "--no-ceiling",
+        dest="ceiling",
+        action="store_false",
+        help="skip the hello-world WSGI app in the same gunicorn set-up (the server's ceiling)",
+    )
+    parser.add_argument(
+        "--attempts",
+        type=int,
+        default=2,
+        help=f"run a test again (up to this many times in all) when processes outside the benchmark "
+        f"used more than {DISTURBED} cores during it; the quietest attempt counts (default 2)",
+    )
+    parser.add_argument(
+        "--wait-quiet",
+        type=int,
+        default=120,
+        metavar="SECONDS",
+        help="before each test wait up to this long for other processes to use < 0.3 cores "
+        "(default 120; 0: do not wait)",
+    )
+    parser.add_argument(
+        "--py-spy",
+        metavar="SECONDS",
+        type=int,
+        default=0,
+        help="record the app workers with py-spy for this many seconds of the sign saturation test",
+    )
+    parser.add_argument(
+        "--py-spy-cpu-only",
+        action="store_true",
+        help="sample only frames on the CPU (without it, waiting for PostgreSQL or Redis counts too)",
+    )
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database (for a look afterwards)")
     parser.add_argument("--no-write", action="store_true", help="print the summary only")
     parser.add_argument("--name", default="", help="suffix of the results file, e.g. rate100")
@@ -665,18 +829,28 @@ def main():
     db_name = f"bench_{stamp}"
     prefix = f"bench_{stamp}"
     redis_url = "redis://127.0.0.1:6379/14"
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="benchmarks.bench_settings",
-               BENCH_DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{db_name}",
-               BENCH_REDIS_URL=redis_url, BENCH_CACHE_PREFIX=prefix, PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="benchmarks.bench_settings",
+        BENCH_DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{db_name}",
+        BENCH_REDIS_URL=redis_url,
+        BENCH_CACHE_PREFIX=prefix,
+        PYTHONPATH=str(ROOT),
+    )
     os.environ.update(env)
     server_log = Path(f"/tmp/{db_name}-gunicorn.log")
     context = {
-        "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), "machine": machine_description(),
+        "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "machine": machine_description(),
         "server": f"{args.workers} {args.worker_class} workers"
-                  + (f" × {args.threads} threads" if args.worker_class == "gthread" else ""),
-        "wrk": f"{args.wrk_threads} threads, {args.connections} connections", "duration": args.duration,
-        "warmup": args.warmup, "rate": args.rate, "fixed_duration": args.fixed_duration,
-        "duplicates": args.duplicates, "command": "python " + " ".join(["benchmarks/petitions_load.py", *sys.argv[1:]]),
+        + (f" × {args.threads} threads" if args.worker_class == "gthread" else ""),
+        "wrk": f"{args.wrk_threads} threads, {args.connections} connections",
+        "duration": args.duration,
+        "warmup": args.warmup,
+        "rate": args.rate,
+        "fixed_duration": args.fixed_duration,
+        "duplicates": args.duplicates,
+        "command": "python " + " ".join(["benchmarks/petitions_load.py", *sys.argv[1:]]),
         "notes": [],
     }
     results = {}
@@ -728,8 +902,15 @@ def main():
         def wrk_sign(label, path, duration):
             nonlocal sent_unique, sent_duplicates, wrk_runs, sign_runs
             wrk_runs += 1  # part of the address tag: a repeated attempt must not repeat the addresses
-            result = with_ms(run_wrk(args, base, sign_script, duration, [
-                path, consent.pk, municipality_arg, args.duplicates, f"{prefix}-{label}{wrk_runs}"]))
+            result = with_ms(
+                run_wrk(
+                    args,
+                    base,
+                    sign_script,
+                    duration,
+                    [path, consent.pk, municipality_arg, args.duplicates, f"{prefix}-{label}{wrk_runs}"],
+                )
+            )
             if path == sign_path:
                 sent_unique += result["unique"]
                 sent_duplicates += result["duplicates"]
@@ -741,12 +922,14 @@ def main():
 
         if "floor" in only:
             wrk_get("/robots.txt", args.warmup)
-            results["floor"] = measured(meter, args, "robots.txt (floor)",
-                                        lambda: wrk_get("/robots.txt", args.duration))
+            results["floor"] = measured(
+                meter, args, "robots.txt (floor)", lambda: wrk_get("/robots.txt", args.duration)
+            )
         if "bare" in only:
             wrk_sign("bare-warm", "/bench/bare-insert", args.warmup)
-            results["bare"] = measured(meter, args, "bare insert",
-                                       lambda: wrk_sign("bare", "/bench/bare-insert", args.duration))
+            results["bare"] = measured(
+                meter, args, "bare insert", lambda: wrk_sign("bare", "/bench/bare-insert", args.duration)
+            )
         if "sign" in only:
             wrk_sign("sign-warm", sign_path, args.warmup)
             profiler = None
@@ -756,9 +939,11 @@ def main():
             if profiler:
                 finish_py_spy(profiler, context, stamp)
             if results["sign"]["s3xx"] != results["sign"]["requests"]:
-                context["notes"].append(f"Sign saturation: {results['sign']['s3xx']} of {results['sign']['requests']} "
-                                        f"answers were the expected 302; 4xx {results['sign']['s4xx']}, "
-                                        f"5xx {results['sign']['s5xx']}.")
+                context["notes"].append(
+                    f"Sign saturation: {results['sign']['s3xx']} of {results['sign']['requests']} "
+                    f"answers were the expected 302; 4xx {results['sign']['s4xx']}, "
+                    f"5xx {results['sign']['s5xx']}."
+                )
         if "count" in only:
             wrk_get(count_path, args.warmup)
             results["count"] = measured(meter, args, "count.json", lambda: wrk_get(count_path, args.duration))
@@ -769,15 +954,23 @@ def main():
                 ceiling_meter = CpuMeter(ceiling.pid, db_name)
                 ceiling_url = f"http://127.0.0.1:{ceiling_port}/"
                 run_wrk(args, ceiling_url, get_script, args.warmup)
-                results["ceiling"] = measured(ceiling_meter, args, "hello-world WSGI (ceiling)",
-                                              lambda: with_ms(run_wrk(args, ceiling_url, get_script, args.duration)))
+                results["ceiling"] = measured(
+                    ceiling_meter,
+                    args,
+                    "hello-world WSGI (ceiling)",
+                    lambda: with_ms(run_wrk(args, ceiling_url, get_script, args.duration)),
+                )
             finally:
                 stop_gunicorn(ceiling)
         if "fixed" in only:
             bodies = SignBodies(f"{prefix}-fixed", consent.pk, codes, args.duplicates, seed=stamp)
             log(f"fixed rate: {args.rate} req/s for {args.fixed_duration} s")
-            results["fixed"] = measured(meter, args, "sign, fixed rate", lambda: asyncio.run(
-                run_fixed_rate(base + sign_path, args.rate, args.fixed_duration, bodies)))
+            results["fixed"] = measured(
+                meter,
+                args,
+                "sign, fixed rate",
+                lambda: asyncio.run(run_fixed_rate(base + sign_path, args.rate, args.fixed_duration, bodies)),
+            )
             sent_unique += bodies.unique
             sent_duplicates += bodies.duplicates
         if {"sign", "fixed"} & only:
@@ -787,8 +980,13 @@ def main():
             if not wait_for_drain(port, key):
                 context["notes"].append("The server had not drained its backlog 120 s after the load stopped.")
             fixed_errors = results["fixed"]["error_count"] if results.get("fixed") else 0
-            results["check"] = count_check(petition, port, sent_unique, sent_duplicates,
-                                           unsent_allowance=sign_runs * args.connections + fixed_errors)
+            results["check"] = count_check(
+                petition,
+                port,
+                sent_unique,
+                sent_duplicates,
+                unsent_allowance=sign_runs * args.connections + fixed_errors,
+            )
             log(f"count check: {results['check']}")
     finally:
         stop_gunicorn(server)
@@ -806,8 +1004,11 @@ def main():
         except Exception as error:  # noqa: BLE001
             log(f"could not clean Redis keys: {error}")
     if server_log.exists():
-        errors = [line for line in server_log.read_text(errors="replace").splitlines() if "Traceback" in line
-                  or "ERROR" in line or "CRITICAL" in line]
+        errors = [
+            line
+            for line in server_log.read_text(errors="replace").splitlines()
+            if "Traceback" in line or "ERROR" in line or "CRITICAL" in line
+        ]
         if errors:
             context["notes"].append(f"gunicorn log {server_log}: {len(errors)} error lines, first: `{errors[0][:200]}`")
     text = report(context, results)
@@ -819,7 +1020,8 @@ def main():
         path = RESULTS / f"petitions-{datetime.date.today().isoformat()}{suffix}.md"
         path.write_text(text)
         (RESULTS / f"petitions-{datetime.date.today().isoformat()}{suffix}.json").write_text(
-            json.dumps({"context": context, "results": results}, indent=2, default=str))
+            json.dumps({"context": context, "results": results}, indent=2, default=str)
+        )
         log(f"written {path.relative_to(ROOT)}")
     check = results.get("check")
     return 0 if check is None or check["ok"] else 1
@@ -829,17 +1031,31 @@ def start_py_spy(master_pid, seconds, stamp, cpu_only=False):
     """One `py-spy record` per app worker (folded stacks), for `seconds` of the test that follows."""
     py_spy = os.environ.get("PY_SPY") or shutil.which("py-spy") or str(VENV_BIN / "py-spy")
     if not Path(py_spy).exists():
-        log("py-spy not found (`pip install --target /tmp/pyspy py-spy`, then PY_SPY=/tmp/pyspy/bin/py-spy): "
-            "no profile")
+        log(
+            "py-spy not found (`pip install --target /tmp/pyspy py-spy`, then PY_SPY=/tmp/pyspy/bin/py-spy): no profile"
+        )
         return None
     recorders = []
     for index, pid in enumerate(children_of(master_pid)):
         output = Path(f"/tmp/petitions-sign-{stamp}-{index}.folded")
-        command = [py_spy, "record", "--pid", str(pid), "--duration", str(seconds), "--rate", "100",
-                   *([] if cpu_only else ["--idle"]),
-                   "--format", "raw", "--output", str(output)]
-        recorders.append((subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True),
-                          output))
+        command = [
+            py_spy,
+            "record",
+            "--pid",
+            str(pid),
+            "--duration",
+            str(seconds),
+            "--rate",
+            "100",
+            *([] if cpu_only else ["--idle"]),
+            "--format",
+            "raw",
+            "--output",
+            str(output),
+        ]
+        recorders.append(
+            (subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True), output)
+        )
     log(f"profiling {len(recorders)} workers with py-spy for {seconds} s")
     return recorders
 
@@ -860,11 +1076,16 @@ def finish_py_spy(recorders, context, stamp):
             else:
                 errors.append(err.strip()[:300])
     if merged.stat().st_size:
-        context["notes"] += [f"py-spy profile of the sign test (folded stacks of all workers): "
-                             f"`{merged}` (py-spy slows the workers: the sign figures of a profiled "
-                             "run are not the headline ones). Share of the samples taken inside requests that "
-                             "include each frame (waiting for PostgreSQL or Redis included), and innermost frames:",
-                             "", "```", *summarise_folded(merged), "```"]
+        context["notes"] += [
+            f"py-spy profile of the sign test (folded stacks of all workers): "
+            f"`{merged}` (py-spy slows the workers: the sign figures of a profiled "
+            "run are not the headline ones). Share of the samples taken inside requests that "
+            "include each frame (waiting for PostgreSQL or Redis included), and innermost frames:",
+            "",
+            "```",
+            *summarise_folded(merged),
+            "```",
+        ]
     else:
         merged.unlink()
         context["notes"].append(f"py-spy failed: {errors[:1]}")
@@ -893,11 +1114,21 @@ def summarise_folded(path, top=30):
         leaf[frames[-1]] += count
     if not total:
         return ["(no samples inside requests)"]
-    wrappers = ("gunicorn", "django/core/handlers", "deprecation.py", "decorators/", "whitenoise/middleware",
-                "<module>", "(process ")
+    wrappers = (
+        "gunicorn",
+        "django/core/handlers",
+        "deprecation.py",
+        "decorators/",
+        "whitenoise/middleware",
+        "<module>",
+        "(process ",
+    )
     lines = [f"{total} samples inside requests; inclusive (request-handling wrappers left out):"]
-    lines += [f"{100 * n / total:5.1f}%  {frame}" for frame, n in inclusive.most_common()
-              if not any(wrapper in frame for wrapper in wrappers)][:top]
+    lines += [
+        f"{100 * n / total:5.1f}%  {frame}"
+        for frame, n in inclusive.most_common()
+        if not any(wrapper in frame for wrapper in wrappers)
+    ][:top]
     lines += ["innermost frames:"]
     lines += [f"{100 * n / total:5.1f}%  {frame}" for frame, n in leaf.most_common(12)]
     return lines

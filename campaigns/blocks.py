@@ -33,8 +33,12 @@ class TimelineBlock(blocks.StructBlock):
 
 
 class ShareBlock(blocks.StructBlock):
-    text = blocks.CharBlock(required=False, max_length=200, label=_("Share text"),
-                            help_text=_("The message people share, e.g. the campaign's ask."))
+    text = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label=_("Share text"),
+        help_text=_("The message people share, e.g. the campaign's ask."),
+    )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
@@ -53,8 +57,9 @@ class ShareBlock(blocks.StructBlock):
 
 class RelatedCampaignsBlock(blocks.StructBlock):
     title = blocks.CharBlock(required=False, max_length=160, label=_("Title"))
-    campaigns = blocks.ListBlock(blocks.PageChooserBlock(page_type="campaigns.CampaignPage"),
-                                 min_num=1, max_num=6, label=_("Campaigns"))
+    campaigns = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="campaigns.CampaignPage"), min_num=1, max_num=6, label=_("Campaigns")
+    )
 
     class Meta:
         icon = "doc-full-inverse"
@@ -95,14 +100,20 @@ class ReportSeriesBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         episodes = sorted(value["episodes"], key=lambda episode: episode["date"])
         context["episodes"] = [
-            {"value": episode, "embed_url": video_embed_url(episode["video_url"]) if episode["video_url"] else None,
-             "country_name": countries.name(episode["country"])}
+            {
+                "value": episode,
+                "embed_url": video_embed_url(episode["video_url"]) if episode["video_url"] else None,
+                "country_name": countries.name(episode["country"]),
+            }
             for episode in episodes
         ]
-        route = [{"lon": e["longitude"], "lat": e["latitude"], "label": f"{i}. {e['place']}"}
-                 for i, e in enumerate(episodes, start=1)]
-        context["route_map"] = render_map({}, route=route, label=str(_("Route of the journey: %(title)s")
-                                                                      % {"title": value["title"]}))
+        route = [
+            {"lon": e["longitude"], "lat": e["latitude"], "label": f"{i}. {e['place']}"}
+            for i, e in enumerate(episodes, start=1)
+        ]
+        context["route_map"] = render_map(
+            {}, route=route, label=str(_("Route of the journey: %(title)s") % {"title": value["title"]})
+        )
         return context
 
     class Meta:

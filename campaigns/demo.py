@@ -21,8 +21,13 @@ def key_figures(title, facts):
 
 
 def timeline(title, events):
-    return ("timeline", {"title": title, "events": [{"date": date, "title": what, "description": details}
-                                                     for date, what, details in events]})
+    return (
+        "timeline",
+        {
+            "title": title,
+            "events": [{"date": date, "title": what, "description": details} for date, what, details in events],
+        },
+    )
 
 
 def share(text):
@@ -44,8 +49,10 @@ def seed(seeder):
                 "Refugees are more and more often shut out and silenced. Where international law is ignored, we "
                 "campaign and lobby, and we make sure refugees have a voice of their own.",
             ),
-            "search_description": t("Campagnes van VluchtelingenWerk Nederland, lopend en afgerond.",
-                                    "Campaigns by VluchtelingenWerk Nederland, current and past."),
+            "search_description": t(
+                "Campagnes van VluchtelingenWerk Nederland, lopend en afgerond.",
+                "Campaigns by VluchtelingenWerk Nederland, current and past.",
+            ),
         }
 
     index = seeder.page(home, CampaignIndexPage, campaign_index)
@@ -69,28 +76,61 @@ def seed(seeder):
             "start_date": D(2022, 3, 1),
             "end_date": D(2022, 4, 8),
             "body": [
-                p(t("Wereldwijd zijn miljoenen mensen op de vlucht, maar het welkom verschilt sterk per "
-                    "herkomstland. Wij vroegen Nederlanders een vierkante centimeter advertentieruimte te doneren. "
-                    "Bij 1030 cm² was de advertentie rond.",
-                    "Millions of people worldwide have been forced to flee, but how welcome they are depends heavily "
-                    "on where they come from. We asked people in the Netherlands to donate a square centimetre of "
-                    "advertising space. At 1030 cm² the advertisement was complete.")),
-                key_figures(t("De advertentie in cijfers", "The advertisement in figures"), [
-                    ("1030 cm²", t("advertentieruimte, centimeter voor centimeter betaald",
-                                   "of advertising space, paid for centimetre by centimetre")),
-                    (t("bijna 3.000", "nearly 3,000"), t("mensen droegen bij", "people contributed")),
-                    ("4", t("landelijke kranten: Algemeen Dagblad, de Volkskrant, Trouw en Het Parool",
-                            "national newspapers: Algemeen Dagblad, de Volkskrant, Trouw and Het Parool")),
-                    (t("8 april 2022", "8 April 2022"), t("de dag dat de advertentie verscheen",
-                                                          "the day the advertisement appeared")),
-                ]),
-                timeline(t("Zo ging het", "How it went"), [
-                    (D(2022, 3, 1), t("Start van de actie", "The campaign starts"),
-                     t("Iedereen kan een vierkante centimeter doneren.", "Anyone can donate a square centimetre.")),
-                    (D(2022, 4, 8), t("De advertentie verschijnt", "The advertisement appears"),
-                     t("In het Algemeen Dagblad, de Volkskrant, Trouw en Het Parool.",
-                       "In Algemeen Dagblad, de Volkskrant, Trouw and Het Parool.")),
-                ]),
+                p(
+                    t(
+                        "Wereldwijd zijn miljoenen mensen op de vlucht, maar het welkom verschilt sterk per "
+                        "herkomstland. Wij vroegen Nederlanders een vierkante centimeter advertentieruimte te doneren. "
+                        "Bij 1030 cm² was de advertentie rond.",
+                        "Millions of people worldwide have been forced to flee, but how welcome they are depends heavily "
+                        "on where they come from. We asked people in the Netherlands to donate a square centimetre of "
+                        "advertising space. At 1030 cm² the advertisement was complete.",
+                    )
+                ),
+                key_figures(
+                    t("De advertentie in cijfers", "The advertisement in figures"),
+                    [
+                        (
+                            "1030 cm²",
+                            t(
+                                "advertentieruimte, centimeter voor centimeter betaald",
+                                "of advertising space, paid for centimetre by centimetre",
+                            ),
+                        ),
+                        (t("bijna 3.000", "nearly 3,000"), t("mensen droegen bij", "people contributed")),
+                        (
+                            "4",
+                            t(
+                                "landelijke kranten: Algemeen Dagblad, de Volkskrant, Trouw en Het Parool",
+                                "national newspapers: Algemeen Dagblad, de Volkskrant, Trouw and Het Parool",
+                            ),
+                        ),
+                        (
+                            t("8 april 2022", "8 April 2022"),
+                            t("de dag dat de advertentie verscheen", "the day the advertisement appeared"),
+                        ),
+                    ],
+                ),
+                timeline(
+                    t("Zo ging het", "How it went"),
+                    [
+                        (
+                            D(2022, 3, 1),
+                            t("Start van de actie", "The campaign starts"),
+                            t(
+                                "Iedereen kan een vierkante centimeter doneren.",
+                                "Anyone can donate a square centimetre.",
+                            ),
+                        ),
+                        (
+                            D(2022, 4, 8),
+                            t("De advertentie verschijnt", "The advertisement appears"),
+                            t(
+                                "In het Algemeen Dagblad, de Volkskrant, Trouw en Het Parool.",
+                                "In Algemeen Dagblad, de Volkskrant, Trouw and Het Parool.",
+                            ),
+                        ),
+                    ],
+                ),
                 share(ask),
             ],
         }
@@ -113,65 +153,149 @@ def seed(seeder):
             "status": "closed",
             "start_date": D(2020, 1, 15),
             "body": [
-                p(t("Begin 2020 begon de campagne #500kinderen. Met een petitie riepen wij burgemeesters op om "
-                    "alleenstaande vluchtelingenkinderen een veilige plek in hun gemeente te bieden. Ruim de helft "
-                    "van alle Nederlandse gemeenten liet weten daartoe bereid te zijn.",
-                    "The #500kinderen campaign began early in 2020. With a petition we called on mayors to offer "
-                    "unaccompanied refugee children a safe place in their municipality. Over half of all Dutch "
-                    "municipalities said they were willing to do so.")),
-                key_figures(t("Wat de campagne opleverde", "What the campaign achieved"), [
-                    ("500", t("kinderen die wij wilden opnemen", "children we asked the Netherlands to take in")),
-                    (t("21.000+", "21,000+"), t("handtekeningen onder de petitie", "signatures on the petition")),
-                    (t("meer dan de helft", "over half"), t("van de gemeenten wilde kinderen opvangen",
-                                                            "of municipalities wanted to receive children")),
-                ]),
-                timeline(t("Zo ging het", "How it went"), [
-                    (D(2020, 1, 15), t("Start van #500kinderen", "#500kinderen starts"),
-                     t("Samen met Defence for Children.", "Together with Defence for Children.")),
-                    (D(2020, 3, 1), t("Petitie aan de burgemeesters", "Petition to the mayors"),
-                     t("Gemeenten wordt gevraagd een veilige plek te bieden (datum ter illustratie).",
-                       "Municipalities are asked to offer a safe place (illustrative date).")),
-                    (D(2020, 6, 1), t("Meer dan 21.000 handtekeningen", "More than 21,000 signatures"),
-                     t("Ruim de helft van de gemeenten zegt ja (datum ter illustratie).",
-                       "Over half of the municipalities say yes (illustrative date).")),
-                ]),
+                p(
+                    t(
+                        "Begin 2020 begon de campagne #500kinderen. Met een petitie riepen wij burgemeesters op om "
+                        "alleenstaande vluchtelingenkinderen een veilige plek in hun gemeente te bieden. Ruim de helft "
+                        "van alle Nederlandse gemeenten liet weten daartoe bereid te zijn.",
+                        "The #500kinderen campaign began early in 2020. With a petition we called on mayors to offer "
+                        "unaccompanied refugee children a safe place in their municipality. Over half of all Dutch "
+                        "municipalities said they were willing to do so.",
+                    )
+                ),
+                key_figures(
+                    t("Wat de campagne opleverde", "What the campaign achieved"),
+                    [
+                        ("500", t("kinderen die wij wilden opnemen", "children we asked the Netherlands to take in")),
+                        (t("21.000+", "21,000+"), t("handtekeningen onder de petitie", "signatures on the petition")),
+                        (
+                            t("meer dan de helft", "over half"),
+                            t(
+                                "van de gemeenten wilde kinderen opvangen",
+                                "of municipalities wanted to receive children",
+                            ),
+                        ),
+                    ],
+                ),
+                timeline(
+                    t("Zo ging het", "How it went"),
+                    [
+                        (
+                            D(2020, 1, 15),
+                            t("Start van #500kinderen", "#500kinderen starts"),
+                            t("Samen met Defence for Children.", "Together with Defence for Children."),
+                        ),
+                        (
+                            D(2020, 3, 1),
+                            t("Petitie aan de burgemeesters", "Petition to the mayors"),
+                            t(
+                                "Gemeenten wordt gevraagd een veilige plek te bieden (datum ter illustratie).",
+                                "Municipalities are asked to offer a safe place (illustrative date).",
+                            ),
+                        ),
+                        (
+                            D(2020, 6, 1),
+                            t("Meer dan 21.000 handtekeningen", "More than 21,000 signatures"),
+                            t(
+                                "Ruim de helft van de gemeenten zegt ja (datum ter illustratie).",
+                                "Over half of the municipalities say yes (illustrative date).",
+                            ),
+                        ),
+                    ],
+                ),
                 share(ask),
             ],
         }
 
     episodes = [  # (place, country, latitude, longitude, date, Dutch title, English title, Dutch, English summary)
-        ("Grodno", "BY", 53.68, 23.83, D(2022, 2, 14),
-         "Gelokt naar Belarus", "Lured to Belarus",
-         "Over mensen die via Minsk naar de grens werden gebracht en daar in de kou vast kwamen te zitten.",
-         "About people brought to the border via Minsk who ended up stranded there in the cold."),
-        ("Kuźnica", "PL", 53.51, 23.65, D(2022, 2, 17),
-         "Aan de andere kant van het hek", "On the other side of the fence",
-         "Aan de Poolse kant van de grens: een afgesloten zone, hulpverleners die nauwelijks toegang hebben.",
-         "On the Polish side of the border: a closed zone, and aid workers who can hardly get in."),
-        ("Lesbos", "GR", 39.11, 26.55, D(2022, 4, 11),
-         "Wachten op Lesbos", "Waiting on Lesbos",
-         "Een bezoek aan het nieuwe kamp en gesprekken met mensen die al lang op hun procedure wachten.",
-         "A visit to the new camp and conversations with people who have waited long for their procedure."),
-        ("Lampedusa", "IT", 35.50, 12.60, D(2022, 5, 23),
-         "Aankomst op Lampedusa", "Arriving on Lampedusa",
-         "Waar bootjes uit Noord-Afrika aanleggen en de opvang het aantal aankomsten niet bijhoudt.",
-         "Where boats from North Africa land and reception cannot keep up with the arrivals."),
-        ("Bihać", "BA", 44.82, 15.87, D(2022, 6, 20),
-         "Teruggeduwd bij Bihać", "Pushed back near Bihać",
-         "Verhalen over pushbacks aan de Kroatische grens en het leven in de kampen eromheen.",
-         "Accounts of pushbacks at the Croatian border and of life in the camps around it."),
-        ("Sfax", "TN", 34.74, 10.76, D(2022, 9, 12),
-         "Vertrekpunt Sfax", "Departure point Sfax",
-         "Over de havenstad waar veel mensen de oversteek naar Europa wagen.",
-         "About the port city where many people attempt the crossing to Europe."),
-        ("Röszke", "HU", 46.19, 20.04, D(2022, 10, 17),
-         "Het hek van Hongarije", "Hungary's fence",
-         "Langs het grenshek, in een land waar asiel aanvragen bijna onmogelijk is gemaakt.",
-         "Along the border fence, in a country where claiming asylum has been made almost impossible."),
-        ("Subotica", "RS", 46.10, 19.67, D(2022, 10, 20),
-         "Vast in Servië", "Stuck in Serbia",
-         "Vlak bij de Hongaarse grens: mensen die het steeds opnieuw proberen, en de lokale hulp.",
-         "Close to the Hungarian border: people who keep trying again, and the local help they get."),
+        (
+            "Grodno",
+            "BY",
+            53.68,
+            23.83,
+            D(2022, 2, 14),
+            "Gelokt naar Belarus",
+            "Lured to Belarus",
+            "Over mensen die via Minsk naar de grens werden gebracht en daar in de kou vast kwamen te zitten.",
+            "About people brought to the border via Minsk who ended up stranded there in the cold.",
+        ),
+        (
+            "Kuźnica",
+            "PL",
+            53.51,
+            23.65,
+            D(2022, 2, 17),
+            "Aan de andere kant van het hek",
+            "On the other side of the fence",
+            "Aan de Poolse kant van de grens: een afgesloten zone, hulpverleners die nauwelijks toegang hebben.",
+            "On the Polish side of the border: a closed zone, and aid workers who can hardly get in.",
+        ),
+        (
+            "Lesbos",
+            "GR",
+            39.11,
+            26.55,
+            D(2022, 4, 11),
+            "Wachten op Lesbos",
+            "Waiting on Lesbos",
+            "Een bezoek aan het nieuwe kamp en gesprekken met mensen die al lang op hun procedure wachten.",
+            "A visit to the new camp and conversations with people who have waited long for their procedure.",
+        ),
+        (
+            "Lampedusa",
+            "IT",
+            35.50,
+            12.60,
+            D(2022, 5, 23),
+            "Aankomst op Lampedusa",
+            "Arriving on Lampedusa",
+            "Waar bootjes uit Noord-Afrika aanleggen en de opvang het aantal aankomsten niet bijhoudt.",
+            "Where boats from North Africa land and reception cannot keep up with the arrivals.",
+        ),
+        (
+            "Bihać",
+            "BA",
+            44.82,
+            15.87,
+            D(2022, 6, 20),
+            "Teruggeduwd bij Bihać",
+            "Pushed back near Bihać",
+            "Verhalen over pushbacks aan de Kroatische grens en het leven in de kampen eromheen.",
+            "Accounts of pushbacks at the Croatian border and of life in the camps around it.",
+        ),
+        (
+            "Sfax",
+            "TN",
+            34.74,
+            10.76,
+            D(2022, 9, 12),
+            "Vertrekpunt Sfax",
+            "Departure point Sfax",
+            "Over de havenstad waar veel mensen de oversteek naar Europa wagen.",
+            "About the port city where many people attempt the crossing to Europe.",
+        ),
+        (
+            "Röszke",
+            "HU",
+            46.19,
+            20.04,
+            D(2022, 10, 17),
+            "Het hek van Hongarije",
+            "Hungary's fence",
+            "Langs het grenshek, in een land waar asiel aanvragen bijna onmogelijk is gemaakt.",
+            "Along the border fence, in a country where claiming asylum has been made almost impossible.",
+        ),
+        (
+            "Subotica",
+            "RS",
+            46.10,
+            19.67,
+            D(2022, 10, 20),
+            "Vast in Servië",
+            "Stuck in Serbia",
+            "Vlak bij de Hongaarse grens: mensen die het steeds opnieuw proberen, en de lokale hulp.",
+            "Close to the Hungarian border: people who keep trying again, and the local help they get.",
+        ),
     ]
 
     def border_reached(t):
@@ -191,24 +315,40 @@ def seed(seeder):
             "start_date": D(2022, 2, 1),
             "end_date": D(2022, 11, 30),
             "body": [
-                p(t("Tineke Ceelen en Eduard Nazarski vragen aandacht voor de situatie van vluchtelingen aan de "
-                    "grenzen en gaan in gesprek met politici en beleidsmakers om die te verbeteren. Met hun "
-                    "radioverslagen in De Nieuws BV bereikten zij in 2022 een miljoenenpubliek.",
-                    "Tineke Ceelen and Eduard Nazarski draw attention to the situation of refugees at the borders "
-                    "and talk with politicians and policymakers to improve it. Their radio reports on De Nieuws BV "
-                    "reached an audience of millions in 2022.")),
-                ("report_series", {
-                    "title": t("Acht grensgebieden", "Eight border areas"),
-                    "intro": t("Belarus, Polen, Griekenland, Italië, Bosnië, Tunesië, Hongarije en Servië. De data "
-                               "zijn ter illustratie.",
-                               "Belarus, Poland, Greece, Italy, Bosnia, Tunisia, Hungary and Serbia. The dates are "
-                               "illustrative."),
-                    "episodes": [
-                        {"place": place, "country": country, "latitude": lat, "longitude": lon, "date": date,
-                         "title": t(title_nl, title_en), "summary": t(summary_nl, summary_en)}
-                        for place, country, lat, lon, date, title_nl, title_en, summary_nl, summary_en in episodes
-                    ],
-                }),
+                p(
+                    t(
+                        "Tineke Ceelen en Eduard Nazarski vragen aandacht voor de situatie van vluchtelingen aan de "
+                        "grenzen en gaan in gesprek met politici en beleidsmakers om die te verbeteren. Met hun "
+                        "radioverslagen in De Nieuws BV bereikten zij in 2022 een miljoenenpubliek.",
+                        "Tineke Ceelen and Eduard Nazarski draw attention to the situation of refugees at the borders "
+                        "and talk with politicians and policymakers to improve it. Their radio reports on De Nieuws BV "
+                        "reached an audience of millions in 2022.",
+                    )
+                ),
+                (
+                    "report_series",
+                    {
+                        "title": t("Acht grensgebieden", "Eight border areas"),
+                        "intro": t(
+                            "Belarus, Polen, Griekenland, Italië, Bosnië, Tunesië, Hongarije en Servië. De data "
+                            "zijn ter illustratie.",
+                            "Belarus, Poland, Greece, Italy, Bosnia, Tunisia, Hungary and Serbia. The dates are "
+                            "illustrative.",
+                        ),
+                        "episodes": [
+                            {
+                                "place": place,
+                                "country": country,
+                                "latitude": lat,
+                                "longitude": lon,
+                                "date": date,
+                                "title": t(title_nl, title_en),
+                                "summary": t(summary_nl, summary_en),
+                            }
+                            for place, country, lat, lon, date, title_nl, title_en, summary_nl, summary_en in episodes
+                        ],
+                    },
+                ),
                 share(ask),
             ],
         }
@@ -230,25 +370,42 @@ def seed(seeder):
             "start_date": D(2021, 2, 1),
             "end_date": D(2021, 3, 17),
             "body": [
-                p(t("Wij lazen de verkiezingsprogramma's en vergeleken de standpunten over vluchtelingen, migratie "
-                    "en internationale solidariteit. Daarmee vroegen wij kiezers om in het stemhokje ook aan "
-                    "menselijkheid te denken.",
-                    "We read the election manifestos and compared the positions on refugees, migration and "
-                    "international solidarity. With that we asked voters to keep humanity in mind in the voting "
-                    "booth.")),
-                timeline(t("Zo ging het", "How it went"), [
-                    (D(2021, 2, 1), t("De analyse verschijnt", "The analysis is published"),
-                     t("Datum ter illustratie.", "Illustrative date.")),
-                    (D(2021, 3, 17), t("Verkiezingsdag", "Election day"),
-                     t("Laatste dag van de Tweede Kamerverkiezingen.",
-                       "Final day of the elections to the House of Representatives.")),
-                ]),
+                p(
+                    t(
+                        "Wij lazen de verkiezingsprogramma's en vergeleken de standpunten over vluchtelingen, migratie "
+                        "en internationale solidariteit. Daarmee vroegen wij kiezers om in het stemhokje ook aan "
+                        "menselijkheid te denken.",
+                        "We read the election manifestos and compared the positions on refugees, migration and "
+                        "international solidarity. With that we asked voters to keep humanity in mind in the voting "
+                        "booth.",
+                    )
+                ),
+                timeline(
+                    t("Zo ging het", "How it went"),
+                    [
+                        (
+                            D(2021, 2, 1),
+                            t("De analyse verschijnt", "The analysis is published"),
+                            t("Datum ter illustratie.", "Illustrative date."),
+                        ),
+                        (
+                            D(2021, 3, 17),
+                            t("Verkiezingsdag", "Election day"),
+                            t(
+                                "Laatste dag van de Tweede Kamerverkiezingen.",
+                                "Final day of the elections to the House of Representatives.",
+                            ),
+                        ),
+                    ],
+                ),
                 share(ask),
             ],
         }
 
-    campaigns = {build.__name__: seeder.page(index, CampaignPage, build)
-                 for build in (same_needs, children, border_reached, choose_a_side)}
+    campaigns = {
+        build.__name__: seeder.page(index, CampaignPage, build)
+        for build in (same_needs, children, border_reached, choose_a_side)
+    }
 
     # Second pass: links between campaigns, once they all exist.
     related = {
@@ -263,8 +420,10 @@ def seed(seeder):
             continue
 
         def block(t, others=others):
-            return ("related_campaigns", {"title": t("Meer campagnes", "More campaigns"),
-                                          "campaigns": [campaigns[other] for other in others]})
+            return (
+                "related_campaigns",
+                {"title": t("Meer campagnes", "More campaigns"), "campaigns": [campaigns[other] for other in others]},
+            )
 
         page.body.append(block(dutch))
         republish(seeder, page, CampaignPage(body=[block(dutch)]), CampaignPage(body=[block(english)]))
@@ -280,27 +439,69 @@ def feature_on_home(seeder, home, campaigns):
     def featured(t):
         return {
             "featured_campaigns": [
-                ("featured", {"page": campaigns["same_needs"], "summary": t(
-                    "Bijna 3.000 mensen betaalden samen een krantenadvertentie: elke vluchteling verdient bescherming.",
-                    "Nearly 3,000 people jointly paid for a newspaper advertisement: every refugee deserves "
-                    "protection.")}),
-                ("featured", {"page": campaigns["border_reached"], "summary": t(
-                    "Radioverslagen uit acht grensgebieden, van Belarus tot Tunesië.",
-                    "Radio reports from eight border areas, from Belarus to Tunisia.")}),
-                ("featured", {"page": campaigns["children"], "summary": t(
-                    "Ruim 21.000 handtekeningen voor de opvang van 500 vluchtelingenkinderen.",
-                    "Over 21,000 signatures for taking in 500 refugee children.")}),
+                (
+                    "featured",
+                    {
+                        "page": campaigns["same_needs"],
+                        "summary": t(
+                            "Bijna 3.000 mensen betaalden samen een krantenadvertentie: elke vluchteling verdient bescherming.",
+                            "Nearly 3,000 people jointly paid for a newspaper advertisement: every refugee deserves "
+                            "protection.",
+                        ),
+                    },
+                ),
+                (
+                    "featured",
+                    {
+                        "page": campaigns["border_reached"],
+                        "summary": t(
+                            "Radioverslagen uit acht grensgebieden, van Belarus tot Tunesië.",
+                            "Radio reports from eight border areas, from Belarus to Tunisia.",
+                        ),
+                    },
+                ),
+                (
+                    "featured",
+                    {
+                        "page": campaigns["children"],
+                        "summary": t(
+                            "Ruim 21.000 handtekeningen voor de opvang van 500 vluchtelingenkinderen.",
+                            "Over 21,000 signatures for taking in 500 refugee children.",
+                        ),
+                    },
+                ),
             ],
             "featured_projects": [
-                ("featured", {"page": projects["hotspots-griekenland-italie"], "summary": t(
-                    "Rechtshulp en lobby rond de hotspots in Griekenland en Italië.",
-                    "Legal aid and lobbying around the hotspots in Greece and Italy.")}),
-                ("featured", {"page": projects["servie"], "summary": t(
-                    "Trainingen in rechtshulp en integratie met het Belgrade Centre for Human Rights.",
-                    "Training in legal aid and integration with the Belgrade Centre for Human Rights.")}),
-                ("featured", {"page": projects["kenia"], "summary": t(
-                    "Hulp aan vluchtelingen in kamp Kakuma en in Nairobi.",
-                    "Help for refugees in Kakuma camp and in Nairobi.")}),
+                (
+                    "featured",
+                    {
+                        "page": projects["hotspots-griekenland-italie"],
+                        "summary": t(
+                            "Rechtshulp en lobby rond de hotspots in Griekenland en Italië.",
+                            "Legal aid and lobbying around the hotspots in Greece and Italy.",
+                        ),
+                    },
+                ),
+                (
+                    "featured",
+                    {
+                        "page": projects["servie"],
+                        "summary": t(
+                            "Trainingen in rechtshulp en integratie met het Belgrade Centre for Human Rights.",
+                            "Training in legal aid and integration with the Belgrade Centre for Human Rights.",
+                        ),
+                    },
+                ),
+                (
+                    "featured",
+                    {
+                        "page": projects["kenia"],
+                        "summary": t(
+                            "Hulp aan vluchtelingen in kamp Kakuma en in Nairobi.",
+                            "Help for refugees in Kakuma camp and in Nairobi.",
+                        ),
+                    },
+                ),
             ],
         }
 
@@ -310,5 +511,6 @@ def feature_on_home(seeder, home, campaigns):
     nl, en = featured(dutch), featured(english)
     for name in empty:
         setattr(home, name, nl[name])
-    republish(seeder, home, HomePage(**{name: nl[name] for name in empty}),
-              HomePage(**{name: en[name] for name in empty}))
+    republish(
+        seeder, home, HomePage(**{name: nl[name] for name in empty}), HomePage(**{name: en[name] for name in empty})
+    )

@@ -2,7 +2,6 @@
 export and privacy requests. Views check a permission (403 otherwise), call a named function, render.
 """
 
-
 from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.core.paginator import InvalidPage, Paginator
@@ -44,8 +43,10 @@ class DonationAdminView(StaffView):
 
     def load(self, ad_key=None, **kwargs):
         if ad_key is not None:
-            copies = {ad.locale.language_code: ad for ad in
-                      DonationAd.objects.filter(translation_key=ad_key).select_related("locale")}
+            copies = {
+                ad.locale.language_code: ad
+                for ad in DonationAd.objects.filter(translation_key=ad_key).select_related("locale")
+            }
             if not copies:
                 raise Http404(_("There is no such ad."))
             # Audit-log entries go on the copy in the default language, so one history holds them all.
@@ -57,8 +58,10 @@ class DonationAdminView(StaffView):
         return ad.title if ad else ""
 
     def get_breadcrumbs_items(self):
-        items = [*self.breadcrumbs_items,
-                 {"url": reverse(DonationAd.snippet_viewset.get_url_name("list")), "label": _("Donation ads")}]
+        items = [
+            *self.breadcrumbs_items,
+            {"url": reverse(DonationAd.snippet_viewset.get_url_name("list")), "label": _("Donation ads")},
+        ]
         ad = getattr(self, "ad", None)
         if ad:
             items.append({"url": reverse("donations_dashboard", args=[ad.ad_key]), "label": ad.title})
@@ -67,8 +70,10 @@ class DonationAdminView(StaffView):
     def render(self, status=200, **context):
         ad = context.setdefault("ad", getattr(self, "ad", None))
         user = self.request.user
-        context.update(can_moderate=user.has_perm("donations.change_donation"),
-                       can_export=user.has_perm("donations.export_donations"))
+        context.update(
+            can_moderate=user.has_perm("donations.change_donation"),
+            can_export=user.has_perm("donations.export_donations"),
+        )
         if ad and user.has_perm("donations.change_donationad"):
             context["edit_url"] = reverse(DonationAd.snippet_viewset.get_url_name("edit"), args=[quote(ad.pk)])
         return self.render_to_response(self.get_context_data(**context), status=status)
@@ -95,15 +100,19 @@ class DashboardView(DonationAdminView):
         total_units = self.ad.total_units
         donations = Donation.objects.filter(ad_key=ad_key)
         return self.render(
-            ledger=ledger, exact=exact, drift=bool(ledger) and any(getattr(ledger, k) != v for k, v in exact.items()),
+            ledger=ledger,
+            exact=exact,
+            drift=bool(ledger) and any(getattr(ledger, k) != v for k, v in exact.items()),
             total_units=total_units,
             percent=round(100 * exact["funded_units"] / total_units, 1) if total_units else 0,
-            methods=donations.values("method").annotate(count=Count("pk"), amount=Sum("amount_cents"))
+            methods=donations.values("method")
+            .annotate(count=Count("pk"), amount=Sum("amount_cents"))
             .order_by("-count"),
             pending_names=donations.filter(name_status=NameStatus.PENDING).count(),
             overflow=donations.filter(credited_units__lt=F("units")).count(),
             holds=Hold.objects.filter(ad_key=ad_key, status__in=HOLDING).order_by("expires_at")[:100],
-            page=donation_page(donations, request.GET.get("p")), now=timezone.now(),
+            page=donation_page(donations, request.GET.get("p")),
+            now=timezone.now(),
         )
 
 
@@ -132,10 +141,18 @@ class ModerationView(DonationAdminView):
             return redirect("donations_moderation", ad_key)
         changed = self.pending(ad_key).filter(pk__in=ids).update(name_status=status)
         canvas.invalidate(ad_key)
-        log(instance=self.main_ad, action="donations.moderate", user=request.user,
-            data={"decision": decision, "names": changed})
-        messages.success(request, _("%(count)s names approved.") % {"count": changed} if decision == "approve"
-                         else _("%(count)s names rejected.") % {"count": changed})
+        log(
+            instance=self.main_ad,
+            action="donations.moderate",
+            user=request.user,
+            data={"decision": decision, "names": changed},
+        )
+        messages.success(
+            request,
+            _("%(count)s names approved.") % {"count": changed}
+            if decision == "approve"
+            else _("%(count)s names rejected.") % {"count": changed},
+        )
         return redirect("donations_moderation", ad_key)
 
 
@@ -155,9 +172,17 @@ class ExportView(DonationAdminView):
         date_from, date_to = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
         file_format = form.cleaned_data["format"]
         rows = export_queryset(ad_key, date_from, date_to).count()
-        log(instance=self.main_ad, action="donations.export", user=request.user, data={
-            "format": file_format, "rows": rows, "date_from": date_from.isoformat() if date_from else None,
-            "date_to": date_to.isoformat() if date_to else None})
+        log(
+            instance=self.main_ad,
+            action="donations.export",
+            user=request.user,
+            data={
+                "format": file_format,
+                "rows": rows,
+                "date_from": date_from.isoformat() if date_from else None,
+                "date_to": date_to.isoformat() if date_to else None,
+            },
+        )
         filename = f"{slugify(self.main_ad.title)[:60]}-donations-{timezone.localdate():%Y-%m-%d}.{file_format}"
         write = stream_csv if file_format == "csv" else xlsx_response
         return write(filename, header(), export_rows(ad_key, date_from, date_to))

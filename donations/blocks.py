@@ -16,13 +16,20 @@ def gift_context(ad, form=None):
     if form is None:
         form = GiftForm(ad=ad, limits=limits, initial={"choice": "1"})
     return {
-        "ad": ad, "state": state, "rects": canvas.rects(state), "named": canvas.named_cells(state),
-        "credits": canvas.credits(state), "form": form, "is_open": state["open"],
-        "sold_out": state["free_units"] == 0, "accepts_gifts": ad.accepts_gifts(),
+        "ad": ad,
+        "state": state,
+        "rects": canvas.rects(state),
+        "named": canvas.named_cells(state),
+        "credits": canvas.credits(state),
+        "form": form,
+        "is_open": state["open"],
+        "sold_out": state["free_units"] == 0,
+        "accepts_gifts": ad.accepts_gifts(),
         # A thin margin so the outer grid lines are not clipped.
         "view_box": f"-0.15 -0.15 {state['width'] + 0.3:g} {state['height'] + 0.3:g}",
         "has_reserved": state["total_cm2"] < state["width"] * state["height"],
-        "strings": script_strings(limits), "strings_id": f"donation-strings-{ad.pk}",
+        "strings": script_strings(limits),
+        "strings_id": f"donation-strings-{ad.pk}",
     }
 
 

@@ -54,8 +54,7 @@ def get_state(ad):
 
 def build_state(ad, now=None):
     now = now or timezone.now()
-    ledger = AdLedger.objects.filter(ad_key=ad.ad_key).first() or AdLedger(ad_key=ad.ad_key,
-                                                                           total_units=ad.total_units)
+    ledger = AdLedger.objects.filter(ad_key=ad.ad_key).first() or AdLedger(ad_key=ad.ad_key, total_units=ad.total_units)
     sellable = min(ad.total_area_cm2, ad.cells)
     funded, held = [0] * ad.cells, [0] * ad.cells
     names = {}
@@ -67,15 +66,16 @@ def build_state(ad, now=None):
         else:
             held[cell] = UNITS_PER_CM2
 
-    donations = list(Donation.objects.filter(ad_key=ad.ad_key, credited_units__gt=F("returned_units"))
-                     .order_by("paid_at", "pk")
-                     .values_list("pk", "credited_units", "returned_units", "display_name", "name_status"))
+    donations = list(
+        Donation.objects.filter(ad_key=ad.ad_key, credited_units__gt=F("returned_units"))
+        .order_by("paid_at", "pk")
+        .values_list("pk", "credited_units", "returned_units", "display_name", "name_status")
+    )
     cells_of = {}
     for cell, donation_id in claimed.items():
         if donation_id:
             cells_of.setdefault(donation_id, []).append(cell)
-    shown = {pk: name for pk, _credited, _returned, name, status in donations
-             if status == NameStatus.APPROVED and name}
+    shown = {pk: name for pk, _credited, _returned, name, status in donations if status == NameStatus.APPROVED and name}
     for donation_id, cells in cells_of.items():
         if donation_id in shown:
             for cell in cells:
@@ -117,11 +117,18 @@ def build_state(ad, now=None):
     free = max(0, ledger.total_units - ledger.funded_units - ledger.held_units)
     return {
         "ad": str(ad.ad_key),
-        "width": ad.width_cm, "height": ad.height_cm, "total_cm2": ad.total_area_cm2,
-        "price_cents": ad.price_cents, "minimum_cents": ad.minimum_cents,
-        "funded_units": ledger.funded_units, "held_units": ledger.held_units, "free_units": free,
-        "donors": ledger.donors, "raised_cents": ledger.raised_cents,
-        "days_left": days_left(ad.deadline, now), "deadline": ad.deadline.isoformat(),
+        "width": ad.width_cm,
+        "height": ad.height_cm,
+        "total_cm2": ad.total_area_cm2,
+        "price_cents": ad.price_cents,
+        "minimum_cents": ad.minimum_cents,
+        "funded_units": ledger.funded_units,
+        "held_units": ledger.held_units,
+        "free_units": free,
+        "donors": ledger.donors,
+        "raised_cents": ledger.raised_cents,
+        "days_left": days_left(ad.deadline, now),
+        "deadline": ad.deadline.isoformat(),
         "open": ad.accepts_gifts(now) and free > 0,
         "cells": "".join(cells),
         "partial": partial,
@@ -137,6 +144,7 @@ def days_left(deadline, now):
 
 # Drawing ------------------------------------------------------------------------------------------
 
+
 def rects(state):
     """SVG rectangles for the non-free cells: runs of equal cells per row, partly funded cells as a
     bar of their funded share (filled from the bottom)."""
@@ -151,8 +159,9 @@ def rects(state):
                 run += 1
             if kind == PARTLY:
                 share = state["partial"].get(str(row * width + column), 0) / UNITS_PER_CM2
-                shapes.append({"x": column, "y": round(row + 1 - share, 2), "w": 1, "h": round(share, 2),
-                               "kind": FUNDED})
+                shapes.append(
+                    {"x": column, "y": round(row + 1 - share, 2), "w": 1, "h": round(share, 2), "kind": FUNDED}
+                )
                 shapes.append({"x": column, "y": row, "w": 1, "h": 1, "kind": PARTLY})
             elif kind != FREE:
                 shapes.append({"x": column, "y": row, "w": run, "h": 1, "kind": kind})
@@ -171,8 +180,12 @@ def credits(state):
     for key, found in state["names"].items():
         cell = int(key)
         previous = entries[-1] if entries else None
-        if (previous and previous["names"] == found and previous["last"] == cell - 1
-                and previous["last"] // width == cell // width):
+        if (
+            previous
+            and previous["names"] == found
+            and previous["last"] == cell - 1
+            and previous["last"] // width == cell // width
+        ):
             previous["last"] = cell
         else:
             entries.append({"first": cell, "last": cell, "names": found})
@@ -181,8 +194,10 @@ def credits(state):
             entry["label"] = cell_label(entry["first"], width)
         else:
             entry["label"] = _("row %(row)s, squares %(first)s–%(last)s") % {
-                "row": entry["first"] // width + 1, "first": entry["first"] % width + 1,
-                "last": entry["last"] % width + 1}
+                "row": entry["first"] // width + 1,
+                "first": entry["first"] % width + 1,
+                "last": entry["last"] % width + 1,
+            }
         entry["named"] = ", ".join(entry["names"])
     return entries
 
@@ -190,6 +205,12 @@ def credits(state):
 def named_cells(state):
     """Cells with names, as positioned SVG targets with their label (hover shows it as a tooltip)."""
     width = state["width"]
-    return [{"x": int(key) % width, "y": int(key) // width, "cell": int(key),
-             "title": f"{cell_label(int(key), width)}: {', '.join(found)}"}
-            for key, found in state["names"].items()]
+    return [
+        {
+            "x": int(key) % width,
+            "y": int(key) // width,
+            "cell": int(key),
+            "title": f"{cell_label(int(key), width)}: {', '.join(found)}",
+        }
+        for key, found in state["names"].items()
+    ]

@@ -22,9 +22,33 @@ from .area import UNITS_PER_CM2, units_for_amount
 from .models import AdLedger, AdStatus, CellClaim, Donation, DonationAd, Hold, HoldStatus, NameStatus
 
 FUNDED_SHARE = 0.62
-FIRST_NAMES = ["Anna", "Bram", "Chaima", "Daan", "Emma", "Fatima", "Gijs", "Hanna", "Ilse", "Jesse", "Kees", "Lotte",
-               "Mohammed", "Noor", "Olivier", "Priya", "Quinten", "Rosa", "Sem", "Tess", "Umar", "Vera", "Wouter",
-               "Yara", "Zeynep"]
+FIRST_NAMES = [
+    "Anna",
+    "Bram",
+    "Chaima",
+    "Daan",
+    "Emma",
+    "Fatima",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Jesse",
+    "Kees",
+    "Lotte",
+    "Mohammed",
+    "Noor",
+    "Olivier",
+    "Priya",
+    "Quinten",
+    "Rosa",
+    "Sem",
+    "Tess",
+    "Umar",
+    "Vera",
+    "Wouter",
+    "Yara",
+    "Zeynep",
+]
 GIFTS_EUR = [(2, 30), (3, 14), (5, 22), (10, 20), (20, 9), (50, 4), (100, 1)]  # (euros, weight)
 
 
@@ -37,23 +61,31 @@ def ad_values(t):
             "Oekraïne, Syrië, Jemen: niet elke vluchteling wordt even hartelijk ontvangen. Met deze advertentie laten "
             "we samen zien dat iedere vluchteling bescherming verdient. Elke vierkante centimeter betaalt u mee.",
             "Ukraine, Syria, Yemen: not every refugee gets an equally warm welcome. With this advertisement we show "
-            "together that every refugee deserves protection. You pay for it square centimetre by square centimetre."),
-        "width_cm": 26, "height_cm": 40, "total_area_cm2": 1030,
-        "price_per_cm2": Decimal("10.00"), "minimum_gift": Decimal("2.00"),
+            "together that every refugee deserves protection. You pay for it square centimetre by square centimetre.",
+        ),
+        "width_cm": 26,
+        "height_cm": 40,
+        "total_area_cm2": 1030,
+        "price_per_cm2": Decimal("10.00"),
+        "minimum_gift": Decimal("2.00"),
         "deadline": deadline,
-        "publication": t("Algemeen Dagblad, de Volkskrant, Trouw en Het Parool, op één dag",
-                         "Algemeen Dagblad, de Volkskrant, Trouw and Het Parool, on the same day"),
+        "publication": t(
+            "Algemeen Dagblad, de Volkskrant, Trouw en Het Parool, op één dag",
+            "Algemeen Dagblad, de Volkskrant, Trouw and Het Parool, on the same day",
+        ),
         "publication_date": (deadline + datetime.timedelta(days=7)).date(),
         "if_sold_out": t(
             "Is de advertentie vol voor de deadline? Dan stoppen we met inzamelen. Een betaling die daarna nog "
             "binnenkomt, betaalt mee aan een plaatsing in een vijfde krant.",
             "Is the ad full before the deadline? Then we stop collecting. A payment that still arrives after that "
-            "helps pay for the ad in a fifth paper."),
+            "helps pay for the ad in a fifth paper.",
+        ),
         "if_deadline_passes": t(
             "Is de advertentie op de deadline niet vol? Dan verschijnt hij toch, met alle namen; de lege ruimte vullen "
             "wij met onze eigen oproep.",
             "Is the ad not full on the deadline? It appears anyway, with every name; we fill the empty space with our "
-            "own call."),
+            "own call.",
+        ),
         "status": AdStatus.OPEN,
     }
 
@@ -99,18 +131,43 @@ def generate_donations(ad, share=FUNDED_SHARE, seed=1030):
         paid = now - datetime.timedelta(days=21 * rng.random() ** 1.4, minutes=rng.randint(0, 1440))
         token = uuid.UUID(int=rng.getrandbits(128), version=4)
         session = f"cs_demo_{token.hex}"
-        hold = Hold(token=token, ad_key=ad.ad_key, units=units, cells=cells, amount_cents=amount,
-                    status=HoldStatus.PAID, email=f"donor{index}@example.org",
-                    email_normalised=f"donor{index}@example.org", display_name=name, language=language,
-                    provider="demo", checkout_session_id=session, created_at=paid - datetime.timedelta(minutes=3),
-                    expires_at=paid + datetime.timedelta(minutes=28), ended_at=paid)
+        hold = Hold(
+            token=token,
+            ad_key=ad.ad_key,
+            units=units,
+            cells=cells,
+            amount_cents=amount,
+            status=HoldStatus.PAID,
+            email=f"donor{index}@example.org",
+            email_normalised=f"donor{index}@example.org",
+            display_name=name,
+            language=language,
+            provider="demo",
+            checkout_session_id=session,
+            created_at=paid - datetime.timedelta(minutes=3),
+            expires_at=paid + datetime.timedelta(minutes=28),
+            ended_at=paid,
+        )
         holds.append(hold)
-        donations.append(Donation(
-            ad_key=ad.ad_key, hold=hold, checkout_session_id=session, payment_intent_id=f"pi_demo_{token.hex}",
-            amount_cents=amount, units=units, credited_units=units, email=hold.email,
-            email_normalised=hold.email_normalised, display_name=name, name_status=status, language=language,
-            method=rng.choices(["ideal", "card", "bancontact"], [80, 17, 3])[0], paid_at=paid,
-            receipt_sent_at=paid))
+        donations.append(
+            Donation(
+                ad_key=ad.ad_key,
+                hold=hold,
+                checkout_session_id=session,
+                payment_intent_id=f"pi_demo_{token.hex}",
+                amount_cents=amount,
+                units=units,
+                credited_units=units,
+                email=hold.email,
+                email_normalised=hold.email_normalised,
+                display_name=name,
+                name_status=status,
+                language=language,
+                method=rng.choices(["ideal", "card", "bancontact"], [80, 17, 3])[0],
+                paid_at=paid,
+                receipt_sent_at=paid,
+            )
+        )
         claims.extend((cell, len(donations) - 1) for cell in cells)
         funded += units
         raised += amount
@@ -119,10 +176,19 @@ def generate_donations(ad, share=FUNDED_SHARE, seed=1030):
         for donation in donations:
             donation.hold_id = donation.hold.pk
         Donation.objects.bulk_create(donations, batch_size=1000)
-        CellClaim.objects.bulk_create([CellClaim(ad_key=ad.ad_key, cell=cell, hold=holds[i], donation=donations[i])
-                                       for cell, i in claims])
-        AdLedger.objects.update_or_create(ad_key=ad.ad_key, defaults={
-            "total_units": ad.total_units, "funded_units": funded, "held_units": 0, "donors": len(donations),
-            "raised_cents": raised, "updated_at": now})
+        CellClaim.objects.bulk_create(
+            [CellClaim(ad_key=ad.ad_key, cell=cell, hold=holds[i], donation=donations[i]) for cell, i in claims]
+        )
+        AdLedger.objects.update_or_create(
+            ad_key=ad.ad_key,
+            defaults={
+                "total_units": ad.total_units,
+                "funded_units": funded,
+                "held_units": 0,
+                "donors": len(donations),
+                "raised_cents": raised,
+                "updated_at": now,
+            },
+        )
     canvas.invalidate(ad.ad_key)
     return len(donations)

@@ -14,11 +14,18 @@ from .models import Donation
 
 CHUNK_SIZE = 2000
 COLUMNS = (
-    (_("Donation"), "pk"), (_("Paid at"), "paid_at"), (_("Amount (EUR)"), "amount_cents"),
-    (_("Refunded (EUR)"), "refunded_cents"), (_("Refunded at"), "refunded_at"), (_("Area (cm²)"), "units"),
-    (_("Area on the ad (cm²)"), "credited_units"), (_("Payment method"), "method"),
-    (_("Checkout Session"), "checkout_session_id"), (_("PaymentIntent"), "payment_intent_id"),
-    (_("Language"), "language"), (_("Live mode"), "livemode"),
+    (_("Donation"), "pk"),
+    (_("Paid at"), "paid_at"),
+    (_("Amount (EUR)"), "amount_cents"),
+    (_("Refunded (EUR)"), "refunded_cents"),
+    (_("Refunded at"), "refunded_at"),
+    (_("Area (cm²)"), "units"),
+    (_("Area on the ad (cm²)"), "credited_units"),
+    (_("Payment method"), "method"),
+    (_("Checkout Session"), "checkout_session_id"),
+    (_("PaymentIntent"), "payment_intent_id"),
+    (_("Language"), "language"),
+    (_("Live mode"), "livemode"),
 )
 MONEY = {"amount_cents", "refunded_cents"}
 AREA = {"units", "credited_units"}
@@ -64,8 +71,9 @@ class FinanceExportForm(forms.Form):
 
     format = forms.ChoiceField(label=_("Format"), choices=FORMATS, initial="csv", widget=forms.RadioSelect)
     date_from = forms.DateField(label=_("Paid from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Paid until (inclusive)"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(
+        label=_("Paid until (inclusive)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         cleaned = super().clean()

@@ -17,30 +17,53 @@ AMOUNT, CELLS = "amount", "cells"
 
 
 class GiftForm(forms.Form):
-    choice = forms.ChoiceField(label=_("How much?"), widget=forms.RadioSelect, error_messages={
-        "required": _("Please choose how much you give."),
-        "invalid_choice": _("Please choose how much you give.")})
-    amount = forms.CharField(label=_("Another amount (€)"), required=False, max_length=20,
-                             widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+    choice = forms.ChoiceField(
+        label=_("How much?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose how much you give."),
+            "invalid_choice": _("Please choose how much you give."),
+        },
+    )
+    amount = forms.CharField(
+        label=_("Another amount (€)"),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
     cells = forms.CharField(required=False, max_length=6000, widget=forms.HiddenInput)
     display_name = forms.CharField(label=_("First name to show (optional)"), required=False, max_length=40)
-    show_name = forms.BooleanField(label=_("Show my first name on the ad's canvas (after a check by our staff)"),
-                                   required=False)
-    email = forms.EmailField(label=_("Email address"), max_length=254, error_messages={
-        "required": _("Please give your email address: we send your receipt to it."),
-        "invalid": _("This does not look like an email address.")})
+    show_name = forms.BooleanField(
+        label=_("Show my first name on the ad's canvas (after a check by our staff)"), required=False
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Please give your email address: we send your receipt to it."),
+            "invalid": _("This does not look like an email address."),
+        },
+    )
     consent = forms.BooleanField(
-        label=_("I agree that VluchtelingenWerk Nederland keeps my email address and gift for the receipt and its "
-                "financial records."),
-        error_messages={"required": _("You can only give if you agree.")})
+        label=_(
+            "I agree that VluchtelingenWerk Nederland keeps my email address and gift for the receipt and its "
+            "financial records."
+        ),
+        error_messages={"required": _("You can only give if you agree.")},
+    )
 
     def __init__(self, *args, ad, limits, **kwargs):
         super().__init__(*args, **kwargs)
         self.ad, self.limits = ad, limits
         self.fields["choice"].choices = [
-            *((str(cm2), _("%(cm2)s cm² (%(amount)s)") % {"cm2": cm2,
-                                                          "amount": format_euros(amount_for_cm2(cm2, ad.price_cents))})
-              for cm2 in PRESETS_CM2),
+            *(
+                (
+                    str(cm2),
+                    _("%(cm2)s cm² (%(amount)s)")
+                    % {"cm2": cm2, "amount": format_euros(amount_for_cm2(cm2, ad.price_cents))},
+                )
+                for cm2 in PRESETS_CM2
+            ),
             (AMOUNT, _("Another amount")),
             (CELLS, _("The squares I pick on the canvas")),
         ]
@@ -61,8 +84,9 @@ class GiftForm(forms.Form):
         if any(cell < 0 or cell >= self.ad.total_area_cm2 for cell in cells):
             raise forms.ValidationError(_("Some of these squares are outside the ad's area for sale."))
         if len(cells) > self.limits.maximum_cells:
-            raise forms.ValidationError(_("Please pick at most %(count)s squares.") % {
-                "count": self.limits.maximum_cells})
+            raise forms.ValidationError(
+                _("Please pick at most %(count)s squares.") % {"count": self.limits.maximum_cells}
+            )
         return cells
 
     def clean(self):
@@ -82,9 +106,11 @@ class GiftForm(forms.Form):
             cm2 = int(choice)
             self.units, self.amount_cents = cm2 * UNITS_PER_CM2, amount_for_cm2(cm2, price)
         if self.amount_cents is not None and self.amount_cents > self.limits.maximum_cents:
-            self.add_error(AMOUNT if choice == AMOUNT else "choice", _(
-                "Online gifts are at most %(maximum)s. For a larger gift, please contact us.") % {
-                "maximum": format_euros(self.limits.maximum_cents)})
+            self.add_error(
+                AMOUNT if choice == AMOUNT else "choice",
+                _("Online gifts are at most %(maximum)s. For a larger gift, please contact us.")
+                % {"maximum": format_euros(self.limits.maximum_cents)},
+            )
             self.units = self.amount_cents = None
         if not (cleaned.get("show_name") and cleaned.get("display_name")):
             cleaned["display_name"] = ""  # a name is kept only to be shown, and only with consent
@@ -106,7 +132,8 @@ class GiftForm(forms.Form):
             self.add_error(AMOUNT, message)
             return
         if amount < self.ad.minimum_cents:
-            self.add_error(AMOUNT, _("The smallest gift is %(minimum)s.") % {
-                "minimum": format_euros(self.ad.minimum_cents)})
+            self.add_error(
+                AMOUNT, _("The smallest gift is %(minimum)s.") % {"minimum": format_euros(self.ad.minimum_cents)}
+            )
             return
         self.units, self.amount_cents = units_for_amount(amount, self.ad.price_cents), amount

@@ -64,8 +64,9 @@ def fulfil_checkout_session(session):
         return Fulfilment("unknown_hold")
     if hold.checkout_session_id and hold.checkout_session_id != session.get("id"):
         # One hold, one session (idempotency key): anything else is for staff to look at (reconcile).
-        logger.error("checkout session %s is not hold %s's session %s", session.get("id"), hold.token,
-                     hold.checkout_session_id)
+        logger.error(
+            "checkout session %s is not hold %s's session %s", session.get("id"), hold.token, hold.checkout_session_id
+        )
         return Fulfilment("wrong_session", hold=hold)
     if not is_paid(session):
         if session.get("status") == "complete":  # the bank has not paid yet (async methods)
@@ -91,8 +92,13 @@ def _credit(hold, session):
     now = timezone.now()
     amount = session.get("amount_total")
     if amount != hold.amount_cents or (session.get("currency") or CURRENCY) != CURRENCY:
-        logger.error("checkout session %s paid %s %s for a hold of %s cents", session["id"], amount,
-                     session.get("currency"), hold.amount_cents)
+        logger.error(
+            "checkout session %s paid %s %s for a hold of %s cents",
+            session["id"],
+            amount,
+            session.get("currency"),
+            hold.amount_cents,
+        )
     amount = amount if isinstance(amount, int) and amount >= 0 else hold.amount_cents
     with transaction.atomic():
         ledger = lock_ledger(hold.ad_key)
@@ -105,23 +111,42 @@ def _credit(hold, session):
             credited, released = hold.units, hold.units
         else:
             credited, released = min(hold.units, ledger.free_units), 0
-            logger.warning("hold %s was %s when its payment arrived: %s of %s units credited", hold.token,
-                           hold.status, credited, hold.units)
+            logger.warning(
+                "hold %s was %s when its payment arrived: %s of %s units credited",
+                hold.token,
+                hold.status,
+                credited,
+                hold.units,
+            )
         donation = Donation.objects.create(
-            ad_key=hold.ad_key, hold=hold, checkout_session_id=session["id"],
-            payment_intent_id=_id(session.get("payment_intent")), amount_cents=amount,
-            currency=session.get("currency") or CURRENCY, units=hold.units, credited_units=credited,
-            email=hold.email, email_normalised=hold.email_normalised or normalise_email(hold.email),
+            ad_key=hold.ad_key,
+            hold=hold,
+            checkout_session_id=session["id"],
+            payment_intent_id=_id(session.get("payment_intent")),
+            amount_cents=amount,
+            currency=session.get("currency") or CURRENCY,
+            units=hold.units,
+            credited_units=credited,
+            email=hold.email,
+            email_normalised=hold.email_normalised or normalise_email(hold.email),
             display_name=hold.display_name,
             name_status=NameStatus.PENDING if hold.display_name else NameStatus.NONE,
-            language=hold.language, livemode=bool(session.get("livemode")), paid_at=now)
+            language=hold.language,
+            livemode=bool(session.get("livemode")),
+            paid_at=now,
+        )
         if was_holding:
             CellClaim.objects.filter(hold=hold).update(donation=donation)
         AdLedger.objects.filter(pk=ledger.pk).update(
-            funded_units=F("funded_units") + credited, held_units=F("held_units") - released,
-            donors=F("donors") + 1, raised_cents=F("raised_cents") + amount, updated_at=now)
-        Hold.objects.filter(pk=hold.pk).update(status=HoldStatus.PAID, ended_at=now,
-                                               checkout_session_id=hold.checkout_session_id or session["id"])
+            funded_units=F("funded_units") + credited,
+            held_units=F("held_units") - released,
+            donors=F("donors") + 1,
+            raised_cents=F("raised_cents") + amount,
+            updated_at=now,
+        )
+        Hold.objects.filter(pk=hold.pk).update(
+            status=HoldStatus.PAID, ended_at=now, checkout_session_id=hold.checkout_session_id or session["id"]
+        )
         transaction.on_commit(lambda: canvas.invalidate(donation.ad_key))
         transaction.on_commit(lambda: tasks.send_receipt.enqueue(donation.pk))
         transaction.on_commit(lambda: tasks.record_payment_method.enqueue(donation.pk))
@@ -163,7 +188,8 @@ def record_refund(payment_intent_id, amount_refunded_cents):
         return "no_payment_intent"
     refund, _created = PaymentRefund.objects.get_or_create(payment_intent_id=payment_intent_id)
     PaymentRefund.objects.filter(pk=refund.pk, amount_refunded_cents__lt=amount_refunded_cents).update(
-        amount_refunded_cents=amount_refunded_cents, updated_at=timezone.now())
+        amount_refunded_cents=amount_refunded_cents, updated_at=timezone.now()
+    )
     donation = Donation.objects.filter(payment_intent_id=payment_intent_id).first()
     if donation is None:
         return "refund_recorded"
@@ -174,15 +200,18 @@ def settle_refunds(donation):
     """Bring a donation (and its ad's ledger) up to date with what Stripe refunded; idempotent."""
     if not donation.payment_intent_id:
         return "no_refund"
-    if not PaymentRefund.objects.filter(payment_intent_id=donation.payment_intent_id,
-                                        amount_refunded_cents__gt=0).exists():
+    if not PaymentRefund.objects.filter(
+        payment_intent_id=donation.payment_intent_id, amount_refunded_cents__gt=0
+    ).exists():
         return "no_refund"
     now = timezone.now()
     with transaction.atomic():
         ledger = lock_ledger(donation.ad_key)
         donation = Donation.objects.select_for_update().get(pk=donation.pk)
-        refunded = min(PaymentRefund.objects.get(payment_intent_id=donation.payment_intent_id).amount_refunded_cents,
-                       donation.amount_cents)
+        refunded = min(
+            PaymentRefund.objects.get(payment_intent_id=donation.payment_intent_id).amount_refunded_cents,
+            donation.amount_cents,
+        )
         if refunded <= donation.refunded_cents:
             return "already_refunded"
         kept = donation.amount_cents - refunded
@@ -191,19 +220,23 @@ def settle_refunds(donation):
             # Chosen cells go back whole: keep as many as the money kept pays for (rounded down).
             original_cells = donation.credited_units // UNITS_PER_CM2
             kept_cells = original_cells * kept // donation.amount_cents if donation.amount_cents else 0
-            release = claims[:max(0, len(claims) - kept_cells)]
+            release = claims[: max(0, len(claims) - kept_cells)]
             CellClaim.objects.filter(pk__in=[claim.pk for claim in release]).delete()
             returned = donation.credited_units - kept_cells * UNITS_PER_CM2
         else:
-            returned = donation.credited_units - (donation.credited_units * kept // donation.amount_cents
-                                                  if donation.amount_cents else 0)
+            returned = donation.credited_units - (
+                donation.credited_units * kept // donation.amount_cents if donation.amount_cents else 0
+            )
         returned = max(returned, donation.returned_units)
         fully = refunded >= donation.amount_cents
         AdLedger.objects.filter(pk=ledger.pk).update(
             funded_units=F("funded_units") - (returned - donation.returned_units),
             raised_cents=F("raised_cents") - (refunded - donation.refunded_cents),
-            donors=F("donors") - (1 if fully and not donation.fully_refunded else 0), updated_at=now)
-        Donation.objects.filter(pk=donation.pk).update(refunded_cents=refunded, returned_units=returned,
-                                                       refunded_at=now)
+            donors=F("donors") - (1 if fully and not donation.fully_refunded else 0),
+            updated_at=now,
+        )
+        Donation.objects.filter(pk=donation.pk).update(
+            refunded_cents=refunded, returned_units=returned, refunded_at=now
+        )
         transaction.on_commit(lambda: canvas.invalidate(donation.ad_key))
     return "refunded"

@@ -59,8 +59,7 @@ class CellsTaken(HoldRefused):
 
     @property
     def message(self):
-        return _("Someone else took these squares in the meantime: pick other ones, or give without choosing "
-                 "squares.")
+        return _("Someone else took these squares in the meantime: pick other ones, or give without choosing squares.")
 
 
 def lock_ledger(ad_key, total_units=None):
@@ -94,8 +93,19 @@ def unavailable_cells(ad_key, sellable_cells, ledger, cells):
     return [cell for cell in cells if not 0 <= cell < sellable_cells or cell in claimed or cell in in_pool]
 
 
-def create_hold(ad, *, units, amount_cents, email, email_normalised, language, display_name="", cells=(),
-                provider="stripe", now=None):
+def create_hold(
+    ad,
+    *,
+    units,
+    amount_cents,
+    email,
+    email_normalised,
+    language,
+    display_name="",
+    cells=(),
+    provider="stripe",
+    now=None,
+):
     """Reserve `units` (or exactly the chosen `cells`) of `ad` for one checkout. Raises HoldRefused."""
     now = now or timezone.now()
     if not ad.accepts_gifts(now):
@@ -114,15 +124,25 @@ def create_hold(ad, *, units, amount_cents, email, email_normalised, language, d
             if taken:
                 raise CellsTaken(taken)
         hold = Hold.objects.create(
-            ad_key=ad.ad_key, units=units, cells=cells, amount_cents=amount_cents, email=email,
-            email_normalised=email_normalised, display_name=display_name, language=language, provider=provider,
-            created_at=now, expires_at=now + HOLD_DURATION)
+            ad_key=ad.ad_key,
+            units=units,
+            cells=cells,
+            amount_cents=amount_cents,
+            email=email,
+            email_normalised=email_normalised,
+            display_name=display_name,
+            language=language,
+            provider=provider,
+            created_at=now,
+            expires_at=now + HOLD_DURATION,
+        )
         try:
             CellClaim.objects.bulk_create([CellClaim(ad_key=ad.ad_key, cell=cell, hold=hold) for cell in cells])
         except IntegrityError:  # only without row locks (SQLite): the unique index decides
             raise CellsTaken(cells) from None
         reserved = AdLedger.objects.filter(
-            pk=ledger.pk, funded_units__lte=F("total_units") - F("held_units") - units,
+            pk=ledger.pk,
+            funded_units__lte=F("total_units") - F("held_units") - units,
         ).update(held_units=F("held_units") + units, updated_at=now)
         if not reserved:
             raise SoldOut(0)
@@ -159,12 +179,18 @@ def mark_processing(hold_id):
 def due_holds(now=None, limit=500):
     """Active holds past their end (plus grace), oldest first: the expiry job asks Stripe about each."""
     now = now or timezone.now()
-    return list(Hold.objects.filter(status=HoldStatus.ACTIVE, expires_at__lt=now - EXPIRY_GRACE)
-                .order_by("expires_at").values_list("pk", flat=True)[:limit])
+    return list(
+        Hold.objects.filter(status=HoldStatus.ACTIVE, expires_at__lt=now - EXPIRY_GRACE)
+        .order_by("expires_at")
+        .values_list("pk", flat=True)[:limit]
+    )
 
 
 def stuck_processing_holds(now=None, older_than=datetime.timedelta(hours=1), limit=200):
     """Holds whose payment has been processing for a while: worth asking Stripe again."""
     now = now or timezone.now()
-    return list(Hold.objects.filter(status=HoldStatus.PROCESSING, expires_at__lt=now - older_than)
-                .order_by("expires_at").values_list("pk", flat=True)[:limit])
+    return list(
+        Hold.objects.filter(status=HoldStatus.PROCESSING, expires_at__lt=now - older_than)
+        .order_by("expires_at")
+        .values_list("pk", flat=True)[:limit]
+    )

@@ -37,59 +37,107 @@ class AdStatus(models.TextChoices):
 
 class DonationAd(TranslatableMixin, index.Indexed, models.Model):
     title = models.CharField(_("title"), max_length=200)
-    intro = models.TextField(_("introduction"), blank=True,
-                             help_text=_("Why this ad, in a few sentences. Shown above the canvas."))
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Why this ad, in a few sentences. Shown above the canvas.")
+    )
     width_cm = models.PositiveSmallIntegerField(
-        _("width (cm)"), validators=[MinValueValidator(1), MaxValueValidator(400)],
-        help_text=_("The printed ad's real width: the canvas on the page has the same proportions."))
-    height_cm = models.PositiveSmallIntegerField(_("height (cm)"), validators=[MinValueValidator(1),
-                                                                              MaxValueValidator(400)])
+        _("width (cm)"),
+        validators=[MinValueValidator(1), MaxValueValidator(400)],
+        help_text=_("The printed ad's real width: the canvas on the page has the same proportions."),
+    )
+    height_cm = models.PositiveSmallIntegerField(
+        _("height (cm)"), validators=[MinValueValidator(1), MaxValueValidator(400)]
+    )
     total_area_cm2 = models.PositiveIntegerField(
-        _("area for sale (cm²)"), validators=[MinValueValidator(1), MaxValueValidator(MAX_CELLS)],
-        help_text=_("At most width × height; the squares left over (the last ones) are the organisation's own "
-                    "line and not for sale."))
-    price_per_cm2 = models.DecimalField(_("price per cm² (EUR)"), max_digits=7, decimal_places=2,
-                                        validators=[MinValueValidator(Decimal("0.01"))])
-    minimum_gift = models.DecimalField(_("minimum gift (EUR)"), max_digits=7, decimal_places=2,
-                                       default=Decimal("2.00"), validators=[MinValueValidator(Decimal("0.50"))],
-                                       help_text=_("Stripe accepts no payment below € 0.50."))
+        _("area for sale (cm²)"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_CELLS)],
+        help_text=_(
+            "At most width × height; the squares left over (the last ones) are the organisation's own "
+            "line and not for sale."
+        ),
+    )
+    price_per_cm2 = models.DecimalField(
+        _("price per cm² (EUR)"), max_digits=7, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
+    )
+    minimum_gift = models.DecimalField(
+        _("minimum gift (EUR)"),
+        max_digits=7,
+        decimal_places=2,
+        default=Decimal("2.00"),
+        validators=[MinValueValidator(Decimal("0.50"))],
+        help_text=_("Stripe accepts no payment below € 0.50."),
+    )
     deadline = models.DateTimeField(_("funding closes"), help_text=_("The print deadline: no gifts after it."))
-    publication = models.CharField(_("publication"), max_length=300,
-                                   help_text=_("Where and when the ad appears, e.g. “Trouw, de Volkskrant, "
-                                               "Het Parool and AD on 8 April”."))
+    publication = models.CharField(
+        _("publication"),
+        max_length=300,
+        help_text=_("Where and when the ad appears, e.g. “Trouw, de Volkskrant, Het Parool and AD on 8 April”."),
+    )
     publication_date = models.DateField(_("publication date"), null=True, blank=True)
     if_sold_out = models.TextField(
         _("if it sells out early"),
-        help_text=_("Announced on the page before anyone pays, e.g. “extra gifts fund a second paper”."))
+        help_text=_("Announced on the page before anyone pays, e.g. “extra gifts fund a second paper”."),
+    )
     if_deadline_passes = models.TextField(
         _("if the deadline passes first"),
-        help_text=_("Announced on the page before anyone pays: what happens with the gifts if the ad is not "
-                    "full by the deadline."))
+        help_text=_(
+            "Announced on the page before anyone pays: what happens with the gifts if the ad is not "
+            "full by the deadline."
+        ),
+    )
     status = models.CharField(_("status"), max_length=10, choices=AdStatus.choices, default=AdStatus.OPEN)
-    printed_image = models.ForeignKey("website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL,
-                                      related_name="+", verbose_name=_("image of the printed ad"))
-    printed_document = models.ForeignKey("wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL,
-                                         related_name="+", verbose_name=_("PDF of the printed ad"))
+    printed_image = models.ForeignKey(
+        "website.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image of the printed ad"),
+    )
+    printed_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("PDF of the printed ad"),
+    )
 
     panels = [
-        FieldPanel("title"), FieldPanel("intro"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("width_cm"), FieldPanel("height_cm")]),
-                         FieldPanel("total_area_cm2")], heading=_("Layout")),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("price_per_cm2"), FieldPanel("minimum_gift")]),
-                         FieldPanel("deadline")], heading=_("Gifts")),
+        FieldPanel("title"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("width_cm"), FieldPanel("height_cm")]), FieldPanel("total_area_cm2")],
+            heading=_("Layout"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("price_per_cm2"), FieldPanel("minimum_gift")]), FieldPanel("deadline")],
+            heading=_("Gifts"),
+        ),
         MultiFieldPanel([FieldPanel("publication"), FieldPanel("publication_date")], heading=_("Publication")),
-        MultiFieldPanel([FieldPanel("if_sold_out"), FieldPanel("if_deadline_passes")],
-                        heading=_("Announced before anyone pays")),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("printed_image"), FieldPanel("printed_document")],
-                        heading=_("Status")),
+        MultiFieldPanel(
+            [FieldPanel("if_sold_out"), FieldPanel("if_deadline_passes")], heading=_("Announced before anyone pays")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("printed_image"), FieldPanel("printed_document")], heading=_("Status")
+        ),
     ]
     # Layout, money and dates are one fact for both languages: synchronised, never translated.
     translatable_fields = [
-        TranslatableField("title"), TranslatableField("intro"), TranslatableField("publication"),
-        TranslatableField("if_sold_out"), TranslatableField("if_deadline_passes"),
-        SynchronizedField("width_cm"), SynchronizedField("height_cm"), SynchronizedField("total_area_cm2"),
-        SynchronizedField("price_per_cm2"), SynchronizedField("minimum_gift"), SynchronizedField("deadline"),
-        SynchronizedField("publication_date"), SynchronizedField("status"), SynchronizedField("printed_image"),
+        TranslatableField("title"),
+        TranslatableField("intro"),
+        TranslatableField("publication"),
+        TranslatableField("if_sold_out"),
+        TranslatableField("if_deadline_passes"),
+        SynchronizedField("width_cm"),
+        SynchronizedField("height_cm"),
+        SynchronizedField("total_area_cm2"),
+        SynchronizedField("price_per_cm2"),
+        SynchronizedField("minimum_gift"),
+        SynchronizedField("deadline"),
+        SynchronizedField("publication_date"),
+        SynchronizedField("status"),
+        SynchronizedField("printed_image"),
         SynchronizedField("printed_document"),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title"), index.FilterField("locale_id")]
@@ -106,14 +154,16 @@ class DonationAd(TranslatableMixin, index.Indexed, models.Model):
         errors = {}
         if self.width_cm and self.height_cm and self.total_area_cm2:
             if self.total_area_cm2 > self.width_cm * self.height_cm:
-                errors["total_area_cm2"] = _("The area for sale cannot be larger than width × height "
-                                             "(%(cells)s cm²).") % {"cells": self.width_cm * self.height_cm}
+                errors["total_area_cm2"] = _(
+                    "The area for sale cannot be larger than width × height (%(cells)s cm²)."
+                ) % {"cells": self.width_cm * self.height_cm}
             elif self.width_cm * self.height_cm > MAX_CELLS:
                 errors["height_cm"] = _("The canvas can show at most %(cells)s cm².") % {"cells": MAX_CELLS}
             taken = AdLedger.objects.filter(ad_key=self.translation_key).first() if self.translation_key else None
             if taken and self.total_area_cm2 * UNITS_PER_CM2 < taken.funded_units + taken.held_units:
                 errors["total_area_cm2"] = _("%(cm2)s cm² are already funded or reserved.") % {
-                    "cm2": (taken.funded_units + taken.held_units) / UNITS_PER_CM2}
+                    "cm2": (taken.funded_units + taken.held_units) / UNITS_PER_CM2
+                }
         if self.price_per_cm2 and self.minimum_gift and self.minimum_gift * 100 < self.price_per_cm2:
             errors["minimum_gift"] = _("The minimum gift must buy at least 0.01 cm².")
         if errors:
@@ -157,8 +207,9 @@ class AdLedger(models.Model):
 
     class Meta:
         constraints = [
-            models.CheckConstraint(condition=Q(funded_units__lte=F("total_units") - F("held_units")),
-                                   name="ledger_never_oversold"),
+            models.CheckConstraint(
+                condition=Q(funded_units__lte=F("total_units") - F("held_units")), name="ledger_never_oversold"
+            ),
         ]
 
     def __str__(self):
@@ -267,13 +318,17 @@ class Donation(models.Model):
         verbose_name = _("donation")
         verbose_name_plural = _("donations")
         permissions = [("export_donations", "Can export donations (finance)")]
-        indexes = [models.Index(fields=["ad_key", "paid_at"], name="donation_timeline"),
-                   models.Index(fields=["ad_key", "name_status"], name="donation_names")]
+        indexes = [
+            models.Index(fields=["ad_key", "paid_at"], name="donation_timeline"),
+            models.Index(fields=["ad_key", "name_status"], name="donation_names"),
+        ]
         constraints = [
-            models.CheckConstraint(condition=Q(returned_units__lte=F("credited_units")),
-                                   name="donation_returns_at_most_its_area"),
-            models.CheckConstraint(condition=Q(credited_units__lte=F("units")),
-                                   name="donation_credits_at_most_its_area"),
+            models.CheckConstraint(
+                condition=Q(returned_units__lte=F("credited_units")), name="donation_returns_at_most_its_area"
+            ),
+            models.CheckConstraint(
+                condition=Q(credited_units__lte=F("units")), name="donation_credits_at_most_its_area"
+            ),
         ]
 
     def __str__(self):
@@ -332,14 +387,22 @@ class PaymentRefund(models.Model):
 class DonationSettings(BaseGenericSetting):
     """Limits staff can change without a deploy."""
 
-    maximum_gift = models.DecimalField(_("largest gift (EUR)"), max_digits=9, decimal_places=2,
-                                       default=Decimal("1000.00"), validators=[MinValueValidator(Decimal("1.00"))],
-                                       help_text=_("Larger gifts are welcome through the regular donation page."))
-    maximum_cells = models.PositiveSmallIntegerField(_("most squares one donor can pick"), default=50,
-                                                     validators=[MinValueValidator(1), MaxValueValidator(500)])
+    maximum_gift = models.DecimalField(
+        _("largest gift (EUR)"),
+        max_digits=9,
+        decimal_places=2,
+        default=Decimal("1000.00"),
+        validators=[MinValueValidator(Decimal("1.00"))],
+        help_text=_("Larger gifts are welcome through the regular donation page."),
+    )
+    maximum_cells = models.PositiveSmallIntegerField(
+        _("most squares one donor can pick"), default=50, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
     holds_per_ip_per_hour = models.PositiveIntegerField(
-        _("checkouts per IP address per hour"), default=20,
-        help_text=_("Every checkout reserves area for half an hour: this stops one visitor from blocking the ad."))
+        _("checkouts per IP address per hour"),
+        default=20,
+        help_text=_("Every checkout reserves area for half an hour: this stops one visitor from blocking the ad."),
+    )
 
     panels = [FieldPanel("maximum_gift"), FieldPanel("maximum_cells"), FieldPanel("holds_per_ip_per_hour")]
 

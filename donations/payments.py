@@ -80,8 +80,9 @@ def hold_metadata(hold):
 
 
 def stripe_client():
-    return stripe.StripeClient(settings.STRIPE_SECRET_KEY, http_client=HTTP_CLIENT,
-                               max_network_retries=MAX_NETWORK_RETRIES)
+    return stripe.StripeClient(
+        settings.STRIPE_SECRET_KEY, http_client=HTTP_CLIENT, max_network_retries=MAX_NETWORK_RETRIES
+    )
 
 
 class StripeProvider:
@@ -102,8 +103,16 @@ class StripeProvider:
             "mode": "payment",
             "submit_type": "donate",
             "payment_method_types": PAYMENT_METHOD_TYPES,
-            "line_items": [{"quantity": 1, "price_data": {
-                "currency": CURRENCY, "unit_amount": hold.amount_cents, "product_data": {"name": name}}}],
+            "line_items": [
+                {
+                    "quantity": 1,
+                    "price_data": {
+                        "currency": CURRENCY,
+                        "unit_amount": hold.amount_cents,
+                        "product_data": {"name": name},
+                    },
+                }
+            ],
             "customer_email": hold.email,
             "client_reference_id": str(hold.token),
             "metadata": hold_metadata(hold),
@@ -116,8 +125,9 @@ class StripeProvider:
         # The key is derived from the hold: a retried request (ours or stripe-python's) returns the
         # same session instead of a second one. The hold's UUID, not its row id, so that keys never
         # repeat across databases that share a Stripe account (test mode, a restored backup).
-        session = self._call(stripe_client().v1.checkout.sessions.create, params,
-                             {"idempotency_key": f"hold-{hold.token}"})
+        session = self._call(
+            stripe_client().v1.checkout.sessions.create, params, {"idempotency_key": f"hold-{hold.token}"}
+        )
         return session.to_dict()
 
     def retrieve_session(self, session_id):
@@ -127,8 +137,9 @@ class StripeProvider:
         return self._call(stripe_client().v1.checkout.sessions.expire, session_id).to_dict()
 
     def payment_method(self, payment_intent_id):
-        intent = self._call(stripe_client().v1.payment_intents.retrieve, payment_intent_id,
-                            {"expand": ["payment_method"]}).to_dict()
+        intent = self._call(
+            stripe_client().v1.payment_intents.retrieve, payment_intent_id, {"expand": ["payment_method"]}
+        ).to_dict()
         method = intent.get("payment_method")
         if isinstance(method, dict):
             return method.get("type", "")
@@ -185,7 +196,7 @@ class DemoProvider:
     def expire_session(self, session_id):
         session = self.retrieve_session(session_id)
         if session["status"] != "open":
-            raise PaymentError("Only Checkout Sessions with a status in [\"open\"] can be expired.")
+            raise PaymentError('Only Checkout Sessions with a status in ["open"] can be expired.')
         return {**session, "status": "expired"}
 
     def payment_method(self, payment_intent_id):
@@ -194,10 +205,12 @@ class DemoProvider:
     def paid_sessions(self, since):
         from .models import Donation, Hold
 
-        for session_id in Donation.objects.filter(paid_at__gte=since, checkout_session_id__startswith="cs_demo_") \
-                .values_list("checkout_session_id", flat=True):
-            yield self.session(Hold.objects.get(checkout_session_id=session_id), status="complete",
-                               payment_status="paid")
+        for session_id in Donation.objects.filter(
+            paid_at__gte=since, checkout_session_id__startswith="cs_demo_"
+        ).values_list("checkout_session_id", flat=True):
+            yield self.session(
+                Hold.objects.get(checkout_session_id=session_id), status="complete", payment_status="paid"
+            )
 
     @staticmethod
     def session_id(hold):
@@ -230,4 +243,3 @@ class DemoProvider:
     def paid_session(self, hold):
         """The session as Stripe would report it after a successful payment (the demo page's "Pay")."""
         return self.session(hold, status="complete", payment_status="paid")
-

@@ -25,11 +25,17 @@ FIELDS = ("funded_units", "held_units", "donors", "raised_cents")
 
 def exact_figures(ad_key):
     donations = Donation.objects.filter(ad_key=ad_key).aggregate(
-        funded=Sum(F("credited_units") - F("returned_units")), raised=Sum(F("amount_cents") - F("refunded_cents")),
-        donors=Count("pk", filter=Q(refunded_cents__lt=F("amount_cents"))))
+        funded=Sum(F("credited_units") - F("returned_units")),
+        raised=Sum(F("amount_cents") - F("refunded_cents")),
+        donors=Count("pk", filter=Q(refunded_cents__lt=F("amount_cents"))),
+    )
     held = Hold.objects.filter(ad_key=ad_key, status__in=HOLDING).aggregate(units=Sum("units"))["units"]
-    return {"funded_units": donations["funded"] or 0, "held_units": held or 0, "donors": donations["donors"] or 0,
-            "raised_cents": donations["raised"] or 0}
+    return {
+        "funded_units": donations["funded"] or 0,
+        "held_units": held or 0,
+        "donors": donations["donors"] or 0,
+        "raised_cents": donations["raised"] or 0,
+    }
 
 
 def reconcile_ledgers(fix=False):
@@ -39,8 +45,9 @@ def reconcile_ledgers(fix=False):
         with transaction.atomic():
             ledger = lock_ledger(ad_key)
             exact = exact_figures(ad_key)
-            differences = {name: exact[name] - getattr(ledger, name) for name in FIELDS
-                           if exact[name] != getattr(ledger, name)}
+            differences = {
+                name: exact[name] - getattr(ledger, name) for name in FIELDS if exact[name] != getattr(ledger, name)
+            }
             if differences:
                 drift[ad_key] = differences
                 logger.warning("donation ledger %s drifted: %s%s", ad_key, differences, " (repaired)" if fix else "")
@@ -53,8 +60,8 @@ def reconcile_ledgers(fix=False):
 class StripeComparison:
     checked: int = 0
     foreign: int = 0
-    missing: list = field(default_factory=list)        # paid at Stripe, no donation here
-    credited_now: list = field(default_factory=list)   # of those, credited by `fix`
+    missing: list = field(default_factory=list)  # paid at Stripe, no donation here
+    credited_now: list = field(default_factory=list)  # of those, credited by `fix`
     amount_differs: list = field(default_factory=list)  # (session id, Stripe's amount, ours)
     not_paid_at_stripe: list = field(default_factory=list)  # donations Stripe does not list as paid
 
@@ -82,8 +89,8 @@ def compare_with_stripe(provider, since, until=None, fix=False):
                 result.credited_now.append(session["id"])
         elif donation.amount_cents != session.get("amount_total"):
             result.amount_differs.append((session["id"], session.get("amount_total"), donation.amount_cents))
-    ours = (Donation.objects.filter(hold__created_at__gte=since, hold__created_at__lte=until,
-                                    hold__provider=getattr(provider, "name", "stripe"))
-            .values_list("checkout_session_id", flat=True))
+    ours = Donation.objects.filter(
+        hold__created_at__gte=since, hold__created_at__lte=until, hold__provider=getattr(provider, "name", "stripe")
+    ).values_list("checkout_session_id", flat=True)
     result.not_paid_at_stripe = sorted(set(ours) - seen)
     return result

@@ -19,8 +19,9 @@ ENDED_HOLDS_KEPT = datetime.timedelta(days=30)
 
 def ad_in(ad_key, language):
     """The ad's copy in `language`, else the default language's, else any (emails go out in the donor's)."""
-    copies = {ad.locale.language_code: ad for ad in DonationAd.objects.filter(translation_key=ad_key)
-              .select_related("locale")}
+    copies = {
+        ad.locale.language_code: ad for ad in DonationAd.objects.filter(translation_key=ad_key).select_related("locale")
+    }
     return copies.get(language) or copies.get(settings.LANGUAGE_CODE) or next(iter(copies.values()), None)
 
 
@@ -29,16 +30,26 @@ def send_receipt(donation_id):
     """The receipt, once: marked sent before sending, so a retry never sends a second one."""
     from .views import ad_page
 
-    if not Donation.objects.filter(pk=donation_id, receipt_sent_at__isnull=True).exclude(email="").update(
-            receipt_sent_at=timezone.now()):
+    if (
+        not Donation.objects.filter(pk=donation_id, receipt_sent_at__isnull=True)
+        .exclude(email="")
+        .update(receipt_sent_at=timezone.now())
+    ):
         return False
     donation = Donation.objects.get(pk=donation_id)
     ad = ad_in(donation.ad_key, donation.language)
     page = ad_page(ad) if ad else None
-    send_templated("donations/email/receipt", donation.email, {
-        "donation": donation, "ad": ad, "reference": donation.checkout_session_id[-12:].upper(),
-        "campaign_url": f"{page.get_full_url()}#donate" if page else "",
-    }, donation.language)
+    send_templated(
+        "donations/email/receipt",
+        donation.email,
+        {
+            "donation": donation,
+            "ad": ad,
+            "reference": donation.checkout_session_id[-12:].upper(),
+            "campaign_url": f"{page.get_full_url()}#donate" if page else "",
+        },
+        donation.language,
+    )
     return True
 
 
@@ -82,8 +93,11 @@ def cancel_hold(hold_id):
 def forget_ended_holds():
     """Daily: holds that never became a donation keep no email or name after a month."""
     cutoff = timezone.now() - ENDED_HOLDS_KEPT
-    return Hold.objects.filter(ended_at__lt=cutoff, donation__isnull=True).exclude(email="").update(
-        email="", email_normalised="", display_name="")
+    return (
+        Hold.objects.filter(ended_at__lt=cutoff, donation__isnull=True)
+        .exclude(email="")
+        .update(email="", email_normalised="", display_name="")
+    )
 
 
 @task()

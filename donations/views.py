@@ -46,12 +46,16 @@ def ad_or_404(ad_key, language=None):
         key = uuid.UUID(str(ad_key))
     except ValueError:
         raise Http404("Unknown ad") from None
-    copies = {ad.locale.language_code: ad for ad in DonationAd.objects.filter(translation_key=key)
-              .select_related("locale")}
+    copies = {
+        ad.locale.language_code: ad for ad in DonationAd.objects.filter(translation_key=key).select_related("locale")
+    }
     if not copies:
         raise Http404("Unknown ad")
-    return copies.get(language or translation.get_language()) or copies.get(settings.LANGUAGE_CODE) \
+    return (
+        copies.get(language or translation.get_language())
+        or copies.get(settings.LANGUAGE_CODE)
         or next(iter(copies.values()))
+    )
 
 
 def ad_page(ad):
@@ -59,9 +63,14 @@ def ad_page(ad):
     from wagtail.models import Page, ReferenceIndex
 
     references = ReferenceIndex.get_references_to(ad).filter(
-        base_content_type__app_label="wagtailcore", base_content_type__model="page")
-    return Page.objects.filter(pk__in=[int(ref.object_id) for ref in references], locale_id=ad.locale_id) \
-        .live().specific().first()
+        base_content_type__app_label="wagtailcore", base_content_type__model="page"
+    )
+    return (
+        Page.objects.filter(pk__in=[int(ref.object_id) for ref in references], locale_id=ad.locale_id)
+        .live()
+        .specific()
+        .first()
+    )
 
 
 def private(response):
@@ -70,9 +79,14 @@ def private(response):
 
 
 def message(request, status, title, text, ad=None, **context):
-    return private(render(request, "donations/message.html",
-                          {"title": title, "message": text, "ad": ad, "campaign": ad_page(ad) if ad else None,
-                           **context}, status=status))
+    return private(
+        render(
+            request,
+            "donations/message.html",
+            {"title": title, "message": text, "ad": ad, "campaign": ad_page(ad) if ad else None, **context},
+            status=status,
+        )
+    )
 
 
 def form_page(request, ad, form, status=200, refusal=None):
@@ -104,27 +118,49 @@ def give(request, ad_key):
         return form_page(request, ad, form, status=400)
     ip = client_ip(request)
     if ip and ratelimit.hit("donation-hold-ip", ip, limits.holds_per_ip_per_hour, 3600):
-        return form_page(request, ad, form, status=429, refusal=_(
-            "You started many gifts in a short time. Please wait a while before you try again."))
+        return form_page(
+            request,
+            ad,
+            form,
+            status=429,
+            refusal=_("You started many gifts in a short time. Please wait a while before you try again."),
+        )
     try:
         provider = checkout_provider()
     except PaymentUnavailable:
         logger.error("no payment provider configured: set STRIPE_SECRET_KEY")
-        return message(request, 503, _("Giving online is not possible right now"),
-                       _("Please try again later. Nothing was charged."), ad)
+        return message(
+            request,
+            503,
+            _("Giving online is not possible right now"),
+            _("Please try again later. Nothing was charged."),
+            ad,
+        )
     data = form.cleaned_data
     try:
-        hold = create_hold(ad, units=form.units, amount_cents=form.amount_cents, cells=form.chosen_cells,
-                           email=data["email"], email_normalised=normalise_email(data["email"]),
-                           display_name=data["display_name"], language=translation.get_language(),
-                           provider=provider.name)
+        hold = create_hold(
+            ad,
+            units=form.units,
+            amount_cents=form.amount_cents,
+            cells=form.chosen_cells,
+            email=data["email"],
+            email_normalised=normalise_email(data["email"]),
+            display_name=data["display_name"],
+            language=translation.get_language(),
+            provider=provider.name,
+        )
     except HoldRefused as refusal:
         return form_page(request, ad, form, status=refusal.status, refusal=refusal.message)
     try:
         url = start_checkout(hold, ad, provider)
     except PaymentError:
-        return form_page(request, ad, form, status=502, refusal=_(
-            "The payment service could not be reached. Nothing was charged; please try again in a moment."))
+        return form_page(
+            request,
+            ad,
+            form,
+            status=502,
+            refusal=_("The payment service could not be reached. Nothing was charged; please try again in a moment."),
+        )
     response = HttpResponseRedirect(url)
     response.status_code = 303  # see other: the browser follows with a GET
     return private(response)
@@ -145,9 +181,12 @@ def thanks(request, token):
     hold = hold_from_token(token)
     session_id = request.GET.get("session_id", "")
     if hold is None or not hold.checkout_session_id or session_id != hold.checkout_session_id:
-        return message(request, 400, _("This link does not work"),
-                       _("This page belongs to a gift that cannot be found. If you paid, you will get a receipt by "
-                         "email."))
+        return message(
+            request,
+            400,
+            _("This link does not work"),
+            _("This page belongs to a gift that cannot be found. If you paid, you will get a receipt by email."),
+        )
     ad = ad_or_404(hold.ad_key)
     donation = Donation.objects.filter(hold=hold).first()
     if donation is None and hold.is_holding and not ratelimit.hit("donation-thanks", str(hold.token), 20, 60):
@@ -170,9 +209,19 @@ def thanks(request, token):
         state = "failed"
     else:
         state = "expired"
-    return private(render(request, "donations/thanks.html", {
-        "ad": ad, "hold": hold, "donation": donation, "state": state, "campaign": ad_page(ad),
-    }))
+    return private(
+        render(
+            request,
+            "donations/thanks.html",
+            {
+                "ad": ad,
+                "hold": hold,
+                "donation": donation,
+                "state": state,
+                "campaign": ad_page(ad),
+            },
+        )
+    )
 
 
 @require_GET
@@ -210,8 +259,13 @@ def demo_checkout(request, token):
             return HttpResponseRedirect(reverse("donations:cancelled", args=[token]))
         if not hold.is_holding:
             return HttpResponseRedirect(thanks_url)
-    return private(render(request, "donations/demo_checkout.html", {
-        "ad": ad, "hold": hold, "open": hold.is_holding, "thanks_url": thanks_url}))
+    return private(
+        render(
+            request,
+            "donations/demo_checkout.html",
+            {"ad": ad, "hold": hold, "open": hold.is_holding, "thanks_url": thanks_url},
+        )
+    )
 
 
 @require_GET

@@ -35,8 +35,9 @@ class WithAdTitleIndexView(IndexView):
     """Rows name their ad with one subquery, not one query per row."""
 
     def get_base_queryset(self):
-        titles = DonationAd.objects.filter(translation_key=OuterRef("ad_key"),
-                                           locale__language_code=settings.LANGUAGE_CODE).values("title")[:1]
+        titles = DonationAd.objects.filter(
+            translation_key=OuterRef("ad_key"), locale__language_code=settings.LANGUAGE_CODE
+        ).values("title")[:1]
         return super().get_base_queryset().annotate(ad_title=Subquery(titles))
 
 
@@ -47,12 +48,20 @@ class ReadOnlyViewSet(ModelViewSet):
     index_view_class = WithAdTitleIndexView
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(add_url_name=None, edit_url_name=None, delete_url_name=None,
-                                             history_url_name=None, usage_url_name=None, **kwargs)
+        return super().get_index_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
 
     def get_urlpatterns(self):
-        return [path("", self.index_view, name="index"), path("results/", self.index_results_view,
-                                                              name="index_results")]
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
 
 
 class DonationViewSet(ReadOnlyViewSet):
@@ -62,12 +71,17 @@ class DonationViewSet(ReadOnlyViewSet):
     icon = "form"
     menu_label = _("Donations")
     list_display = [
-        Column("paid_at", label=_("Paid")), Column("ad_title", label=_("Ad")),
+        Column("paid_at", label=_("Paid")),
+        Column("ad_title", label=_("Ad")),
         Column("amount", label=_("Amount"), accessor=lambda d: format_euros(d.amount_cents)),
         Column("area", label=_("Area (cm²)"), accessor=lambda d: format_cm2(d.area_units)),
-        "method", "name_status",
-        Column("refunded", label=_("Refunded"), accessor=lambda d: format_euros(d.refunded_cents)
-               if d.refunded_cents else ""),
+        "method",
+        "name_status",
+        Column(
+            "refunded",
+            label=_("Refunded"),
+            accessor=lambda d: format_euros(d.refunded_cents) if d.refunded_cents else "",
+        ),
     ]
     list_filter = ["name_status", "method", "livemode"]
     search_fields = ["checkout_session_id", "payment_intent_id", "display_name"]
@@ -75,8 +89,11 @@ class DonationViewSet(ReadOnlyViewSet):
     form_fields = ["display_name"]  # required by ModelViewSet; no form view is routed
 
     def get_permissions_to_register(self):
-        return super().get_permissions_to_register().filter(codename__in=["view_donation", "change_donation",
-                                                                          "export_donations"])
+        return (
+            super()
+            .get_permissions_to_register()
+            .filter(codename__in=["view_donation", "change_donation", "export_donations"])
+        )
 
 
 class HoldIndexView(WithAdTitleIndexView):
@@ -92,10 +109,13 @@ class HoldViewSet(ReadOnlyViewSet):
     menu_label = _("Holds in progress")
     index_view_class = HoldIndexView
     list_display = [
-        Column("created_at", label=_("Started")), Column("ad_title", label=_("Ad")),
+        Column("created_at", label=_("Started")),
+        Column("ad_title", label=_("Ad")),
         Column("area", label=_("Area (cm²)"), accessor=lambda h: format_cm2(h.units)),
         Column("amount", label=_("Amount"), accessor=lambda h: format_euros(h.amount_cents)),
-        "status", "provider", "expires_at",
+        "status",
+        "provider",
+        "expires_at",
     ]
     list_filter = ["status", "provider"]
     ordering = ["expires_at"]
@@ -119,15 +139,24 @@ register_snippet(DonationsGroup)
 
 @hooks.register("register_donations_menu_item")
 def register_privacy_menu_item():
-    return PermissionMenuItem(_("Privacy requests"), reverse("donations_privacy"), icon_name="lock", order=910,
-                              permission="donations.change_donation")
+    return PermissionMenuItem(
+        _("Privacy requests"),
+        reverse("donations_privacy"),
+        icon_name="lock",
+        order=910,
+        permission="donations.change_donation",
+    )
 
 
 @hooks.register("register_snippet_listing_buttons")
 def register_dashboard_button(snippet, user, next_url=None):
     if isinstance(snippet, DonationAd) and user.has_perm("donations.view_donation"):
-        yield ListingMenuItem(_("Donations and figures"), reverse("donations_dashboard", args=[snippet.ad_key]),
-                              icon_name="table", priority=5)
+        yield ListingMenuItem(
+            _("Donations and figures"),
+            reverse("donations_dashboard", args=[snippet.ad_key]),
+            icon_name="table",
+            priority=5,
+        )
 
 
 @hooks.register("register_admin_urls")
@@ -157,7 +186,13 @@ def register_donation_log_actions(actions):
 
     action("donations.export", _("Export donations"), _("Exported %(rows)s donations (%(format)s)"))
     action("donations.moderate", _("Moderate names"), _("Names: %(decision)s (%(names)s)"))
-    action("donations.privacy_access", _("Privacy access request"),
-           _("Looked up the donations of one person (%(rows)s found)"))
-    action("donations.privacy_erasure", _("Privacy erasure request"),
-           _("Erased the personal data of one person's donations (%(donations)s)"))
+    action(
+        "donations.privacy_access",
+        _("Privacy access request"),
+        _("Looked up the donations of one person (%(rows)s found)"),
+    )
+    action(
+        "donations.privacy_erasure",
+        _("Privacy erasure request"),
+        _("Erased the personal data of one person's donations (%(donations)s)"),
+    )

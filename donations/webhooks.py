@@ -60,8 +60,12 @@ def _created(event):
 def record(event):
     """The event's row, created on first delivery; (row, first delivery?)."""
     obj = (event.get("data") or {}).get("object") or {}
-    defaults = {"type": str(event.get("type", ""))[:100], "object_id": str(obj.get("id", ""))[:255],
-                "livemode": bool(event.get("livemode")), "created": _created(event)}
+    defaults = {
+        "type": str(event.get("type", ""))[:100],
+        "object_id": str(obj.get("id", ""))[:255],
+        "livemode": bool(event.get("livemode")),
+        "created": _created(event),
+    }
     try:
         row, created = StripeEvent.objects.get_or_create(event_id=event["id"], defaults=defaults)
     except IntegrityError:  # a concurrent first delivery inserted it
@@ -78,6 +82,7 @@ def handle_event(event):
         return "duplicate"
     handler = HANDLERS.get(event.get("type"))
     outcome = handler((event.get("data") or {}).get("object") or {}) if handler else "ignored"
-    StripeEvent.objects.filter(pk=row.pk, processed_at__isnull=True).update(processed_at=timezone.now(),
-                                                                            outcome=outcome[:40])
+    StripeEvent.objects.filter(pk=row.pk, processed_at__isnull=True).update(
+        processed_at=timezone.now(), outcome=outcome[:40]
+    )
     return outcome

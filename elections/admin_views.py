@@ -21,8 +21,10 @@ from .forms import ImportForm
 from .models import Answer, Election
 
 PREVIEW_SECONDS = 3600
-PERMISSIONS = {"positions": ("elections.add_position", "elections.change_position"),
-               "statements": ("elections.add_statement", "elections.change_statement")}
+PERMISSIONS = {
+    "positions": ("elections.add_position", "elections.change_position"),
+    "statements": ("elections.add_statement", "elections.change_statement"),
+}
 
 
 def can_import(user, kind=None):
@@ -38,9 +40,16 @@ class ElectionsAdminView(WagtailAdminTemplateMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         if not self.has_permission(request):
-            return TemplateResponse(request, "elections/admin/forbidden.html", {
-                "page_title": _("No permission"), "header_title": _("No permission"), "header_icon": "lock",
-            }, status=403)
+            return TemplateResponse(
+                request,
+                "elections/admin/forbidden.html",
+                {
+                    "page_title": _("No permission"),
+                    "header_title": _("No permission"),
+                    "header_icon": "lock",
+                },
+                status=403,
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def render(self, status=200, **context):
@@ -79,11 +88,23 @@ class ImportView(ElectionsAdminView):
         token = None
         if preview.can_import:
             token = secrets.token_urlsafe(16)
-            cache.set(self.cache_key(token), {"kind": kind, "election": election.pk, "header": header,
-                                              "rows": rows, "filename": form.cleaned_data["file"].name},
-                      PREVIEW_SECONDS)
-        return self.render(status=200 if preview.can_import else 400, preview=preview, token=token,
-                           filename=form.cleaned_data["file"].name)
+            cache.set(
+                self.cache_key(token),
+                {
+                    "kind": kind,
+                    "election": election.pk,
+                    "header": header,
+                    "rows": rows,
+                    "filename": form.cleaned_data["file"].name,
+                },
+                PREVIEW_SECONDS,
+            )
+        return self.render(
+            status=200 if preview.can_import else 400,
+            preview=preview,
+            token=token,
+            filename=form.cleaned_data["file"].name,
+        )
 
     def cache_key(self, token):
         # The user is part of the key: nobody else can confirm someone's upload.
@@ -100,14 +121,16 @@ class ImportView(ElectionsAdminView):
             return redirect("elections_import")
         result = importing.apply(stored["kind"], election, stored["header"], stored["rows"], user=request.user)
         if not result.can_import:  # the data changed since the preview
-            return self.render(status=409, preview=result, token=None, filename=stored["filename"],
-                               changed=True)
+            return self.render(status=409, preview=result, token=None, filename=stored["filename"], changed=True)
         cache.delete(self.cache_key(token))
         counts = result.counts
-        log(instance=election, action="elections.import", user=request.user,
-            data={"kind": stored["kind"], "file": stored["filename"], **counts})
-        messages.success(request, _("Imported: %(create)s new, %(update)s updated, %(unchanged)s unchanged.")
-                         % counts)
+        log(
+            instance=election,
+            action="elections.import",
+            user=request.user,
+            data={"kind": stored["kind"], "file": stored["filename"], **counts},
+        )
+        messages.success(request, _("Imported: %(create)s new, %(update)s updated, %(unchanged)s unchanged.") % counts)
         if stored["kind"] == "statements":
             for warning in check_messages(election):
                 messages.warning(request, warning)
@@ -134,10 +157,20 @@ def position_template_rows(data):
         for party in data.parties:
             position = data.position(party, theme)
             if position:
-                yield [party.abbreviation, theme.slug, position.stance, position.summary, position.quote,
-                       position.quote_language,
-                       position.quote_translation if position.quote_translation != position.quote else "",
-                       position.page_number or "", position.source_url, position.assessment, "", ""]
+                yield [
+                    party.abbreviation,
+                    theme.slug,
+                    position.stance,
+                    position.summary,
+                    position.quote,
+                    position.quote_language,
+                    position.quote_translation if position.quote_translation != position.quote else "",
+                    position.page_number or "",
+                    position.source_url,
+                    position.assessment,
+                    "",
+                    "",
+                ]
 
 
 def statement_template_rows(data):
@@ -145,8 +178,15 @@ def statement_template_rows(data):
         for party in data.parties:
             answer = statement.answer_by_party.get(party.source_pk)
             if answer:
-                yield [statement.code, statement.shown_theme.slug, statement.text, statement.explanation,
-                       party.abbreviation, answer.answer, answer.explanation]
+                yield [
+                    statement.code,
+                    statement.shown_theme.slug,
+                    statement.text,
+                    statement.explanation,
+                    party.abbreviation,
+                    answer.answer,
+                    answer.explanation,
+                ]
 
 
 def election_checks(election):
@@ -167,10 +207,16 @@ def election_checks(election):
 
 def check_messages(election):
     checks = election_checks(election)
-    warnings = [_("The guide cannot tell %(first)s and %(second)s apart: they gave the same answer on every "
-                  "statement.") % {"first": first, "second": second} for first, second in checks["indistinguishable"]]
-    warnings += [_("Every party gave the same answer to statement %(code)s: it brings no party closer.")
-                 % {"code": statement.code} for statement, _answer in checks["unanimous"]]
+    warnings = [
+        _("The guide cannot tell %(first)s and %(second)s apart: they gave the same answer on every statement.")
+        % {"first": first, "second": second}
+        for first, second in checks["indistinguishable"]
+    ]
+    warnings += [
+        _("Every party gave the same answer to statement %(code)s: it brings no party closer.")
+        % {"code": statement.code}
+        for statement, _answer in checks["unanimous"]
+    ]
     return warnings
 
 
@@ -180,8 +226,7 @@ class GuideChecksView(ElectionsAdminView):
     header_icon = "warning"
 
     def has_permission(self, request):
-        return request.user.has_perm("elections.view_statement") or request.user.has_perm(
-            "elections.change_statement")
+        return request.user.has_perm("elections.view_statement") or request.user.has_perm("elections.change_statement")
 
     def get(self, request):
         elections = Election.objects.filter(locale__language_code=settings.LANGUAGE_CODE)

@@ -9,10 +9,12 @@ def guide_result_url_installed(app_configs, **kwargs):
     try:
         reverse("elections:guide_result", args=[1])
     except NoReverseMatch:
-        return [Warning(
-            "elections.urls is not included in the site's URLs.",
-            hint='Add path("elections/", include("elections.urls")) to i18n_patterns in website/urls.py, before '
-                 "Wagtail's catch-all: without it the voting guide shows no result when JavaScript is off.",
-            id="elections.W001",
-        )]
+        return [
+            Warning(
+                "elections.urls is not included in the site's URLs.",
+                hint='Add path("elections/", include("elections.urls")) to i18n_patterns in website/urls.py, before '
+                "Wagtail's catch-all: without it the voting guide shows no result when JavaScript is off.",
+                id="elections.W001",
+            )
+        ]
     return []

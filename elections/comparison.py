@@ -71,14 +71,22 @@ def _prefer(objects, locale):
 
 def load(election, locale, with_statements=False):
     locales = {locale.pk, election.locale_id}
-    positions = _prefer(Position.objects.filter(election=election, locale_id__in=locales)
-                        .select_related("party", "theme").prefetch_related("corrections"), locale)
+    positions = _prefer(
+        Position.objects.filter(election=election, locale_id__in=locales)
+        .select_related("party", "theme")
+        .prefetch_related("corrections"),
+        locale,
+    )
     party_sources = {position.party_id: position.party for position in positions}
     theme_sources = {position.theme_id: position.theme for position in positions}
     statements = []
     if with_statements:
-        statements = _prefer(Statement.objects.filter(election=election, locale_id__in=locales)
-                             .select_related("theme").prefetch_related("answers__party"), locale)
+        statements = _prefer(
+            Statement.objects.filter(election=election, locale_id__in=locales)
+            .select_related("theme")
+            .prefetch_related("answers__party"),
+            locale,
+        )
         statements.sort(key=lambda statement: (statement.sort_order, statement.code))
         for statement in statements:
             statement.answer_by_party = {answer.party_id: answer for answer in statement.answers.all()}
@@ -91,8 +99,9 @@ def load(election, locale, with_statements=False):
         statement.shown_theme = themes[statement.theme_id]
     for position in positions:
         position.show_translation = position.shows_translation(locale.language_code)
-    ordered_themes = sorted(themes.values(),
-                            key=lambda theme: (theme_sources[theme.source_pk].sort_order or 0, theme.source_pk))
+    ordered_themes = sorted(
+        themes.values(), key=lambda theme: (theme_sources[theme.source_pk].sort_order or 0, theme.source_pk)
+    )
     return ElectionData(
         election=shown_election,
         parties=sorted(parties.values(), key=lambda party: (party.name.casefold(), party.source_pk)),
@@ -103,6 +112,7 @@ def load(election, locale, with_statements=False):
 
 
 # The comparison's state in the query string --------------------------------------------------------
+
 
 @dataclass
 class State:
@@ -122,8 +132,9 @@ class State:
 
     def querystring(self, **changes):
         values = {"parties": ",".join(self.parties), "theme": self.theme or "", "party": self.party or ""}
-        values.update({name: ",".join(value) if isinstance(value, list) else (value or "")
-                       for name, value in changes.items()})
+        values.update(
+            {name: ",".join(value) if isinstance(value, list) else (value or "") for name, value in changes.items()}
+        )
         values = {name: value for name, value in values.items() if value}
         return "?" + urlencode(values, safe=",") if values else ""
 
@@ -150,11 +161,13 @@ def parse_state(query, data):
         if value in data.parties_by_key:
             state.parties.append(value)
         else:
-            notices.append(_("There is no party “%(value)s” in this comparison; it was left out.")
-                           % {"value": _shown(value)})
+            notices.append(
+                _("There is no party “%(value)s” in this comparison; it was left out.") % {"value": _shown(value)}
+            )
     if len(state.parties) > MAX_COMPARED:
-        notices.append(_("You can compare up to %(max)s parties at a time: these are the first %(max)s.")
-                       % {"max": MAX_COMPARED})
+        notices.append(
+            _("You can compare up to %(max)s parties at a time: these are the first %(max)s.") % {"max": MAX_COMPARED}
+        )
         state.parties = state.parties[:MAX_COMPARED]
     elif len(state.parties) == 1 and not query.get("theme") and not query.get("party"):
         notices.append(_("Choose at least two parties to see them side by side."))
@@ -169,8 +182,9 @@ def parse_state(query, data):
         if party in data.parties_by_key:
             state.party = party
         else:
-            notices.append(_("There is no party “%(value)s” in this comparison; it was left out.")
-                           % {"value": _shown(party)})
+            notices.append(
+                _("There is no party “%(value)s” in this comparison; it was left out.") % {"value": _shown(party)}
+            )
     return state, notices
 
 
@@ -187,13 +201,17 @@ def view_context(data, state):
     """What the template needs for the view the state asks for; every object carries its view's link."""
     for party in data.parties:
         party.view_query = State(party=party.key).querystring()
-        party.compare_query = state.querystring(parties=[key for key in state.parties if key != party.key],
-                                                theme="", party="")
+        party.compare_query = state.querystring(
+            parties=[key for key in state.parties if key != party.key], theme="", party=""
+        )
     for theme in data.themes:
         theme.view_query = state.querystring(theme=theme.slug, party="")
     chosen = [data.parties_by_key[key] for key in state.parties]
-    context = {"view": state.view, "chosen_parties": chosen,
-               "stances": [(stance, STANCE_SYMBOLS[stance]) for stance in Stance]}
+    context = {
+        "view": state.view,
+        "chosen_parties": chosen,
+        "stances": [(stance, STANCE_SYMBOLS[stance]) for stance in Stance],
+    }
     if state.view == "party":
         party = data.parties_by_key[state.party]
         context.update(party=party, rows=data.party_positions(party))
@@ -209,14 +227,20 @@ def view_context(data, state):
 
 # The voting guide ----------------------------------------------------------------------------------
 
+
 def guide_input(data):
     """The parties' answers as the matching function (Python and JavaScript) takes them."""
     return {
         "parties": [party.key for party in data.parties],
         "statements": [statement.code for statement in data.statements],
-        "positions": {party.key: {statement.code: statement.answer_by_party[party.source_pk].answer
-                                  for statement in data.statements if party.source_pk in statement.answer_by_party}
-                      for party in data.parties},
+        "positions": {
+            party.key: {
+                statement.code: statement.answer_by_party[party.source_pk].answer
+                for statement in data.statements
+                if party.source_pk in statement.answer_by_party
+            }
+            for party in data.parties
+        },
     }
 
 
@@ -227,13 +251,21 @@ def guide_context(data):
     guide["abbreviations"] = {party.key: party.abbreviation for party in data.parties}
     guide["colours"] = {party.key: party.colour for party in data.parties}
     guide["explanations"] = {
-        party.key: {statement.code: statement.answer_by_party[party.source_pk].explanation
-                    for statement in data.statements if party.source_pk in statement.answer_by_party}
-        for party in data.parties}
+        party.key: {
+            statement.code: statement.answer_by_party[party.source_pk].explanation
+            for statement in data.statements
+            if party.source_pk in statement.answer_by_party
+        }
+        for party in data.parties
+    }
     guide["texts"] = {statement.code: statement.text for statement in data.statements}
-    guide["labels"] = {**{answer.value: str(answer.label) for answer in Answer}, "skipped": _("Skipped"),
-                       "no_answer": _("No answer"), "important": _("extra important"),
-                       "dealbreaker": _("dealbreaker")}
+    guide["labels"] = {
+        **{answer.value: str(answer.label) for answer in Answer},
+        "skipped": _("Skipped"),
+        "no_answer": _("No answer"),
+        "important": _("extra important"),
+        "dealbreaker": _("dealbreaker"),
+    }
     return guide
 
 
@@ -254,8 +286,7 @@ def read_answers(post, data):
 def guide_result(data, answers, important, dealbreakers):
     """The ranked parties with, per statement, the visitor's answer next to each party's."""
     guide = guide_input(data)
-    ranked = matching.match(guide["parties"], guide["statements"], guide["positions"], answers,
-                            important, dealbreakers)
+    ranked = matching.match(guide["parties"], guide["statements"], guide["positions"], answers, important, dealbreakers)
     labels = dict(Answer.choices)
     for row in ranked:
         party = data.parties_by_key[row["party"]]
@@ -267,13 +298,15 @@ def guide_result(data, answers, important, dealbreakers):
         for statement in data.statements:
             given = statement.answer_by_party.get(party.source_pk)
             yours = answers.get(statement.code)
-            row["comparison"].append({
-                "statement": statement,
-                "yours": labels.get(yours, _("Skipped")),
-                "theirs": labels.get(given.answer) if given else _("No answer"),
-                "explanation": given.explanation if given else "",
-                "same": bool(given and yours and given.answer == yours),
-                "important": statement.code in important,
-                "dealbreaker": statement.code in dealbreakers,
-            })
+            row["comparison"].append(
+                {
+                    "statement": statement,
+                    "yours": labels.get(yours, _("Skipped")),
+                    "theirs": labels.get(given.answer) if given else _("No answer"),
+                    "explanation": given.explanation if given else "",
+                    "same": bool(given and yours and given.answer == yours),
+                    "important": statement.code in important,
+                    "dealbreaker": statement.code in dealbreakers,
+                }
+            )
     return ranked

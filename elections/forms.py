@@ -19,8 +19,11 @@ class PositionForm(WagtailAdminModelForm):
         formset = self.formsets.get("corrections") if hasattr(self, "formsets") else None
         if formset is None:
             return []
-        return [form for form in formset.forms
-                if not form.instance.pk and form.has_changed() and not formset._should_delete_form(form)]
+        return [
+            form
+            for form in formset.forms
+            if not form.instance.pk and form.has_changed() and not formset._should_delete_form(form)
+        ]
 
     def is_valid(self):
         valid = super().is_valid()
@@ -38,14 +41,18 @@ class PositionForm(WagtailAdminModelForm):
 
 
 class ImportForm(forms.Form):
-    KINDS = [("positions", _("Positions (one row per party and theme)")),
-             ("statements", _("Statements for the voting guide (one row per statement and party)"))]
+    KINDS = [
+        ("positions", _("Positions (one row per party and theme)")),
+        ("statements", _("Statements for the voting guide (one row per statement and party)")),
+    ]
 
     election = forms.ModelChoiceField(label=_("Election"), queryset=None, empty_label=None)
-    kind = forms.ChoiceField(label=_("What the file holds"), choices=KINDS, widget=forms.RadioSelect,
-                             initial="positions")
-    file = forms.FileField(label=_("Spreadsheet"), help_text=_("CSV (UTF-8, comma or semicolon) or XLSX; at most "
-                                                             "2 MB and 5,000 rows."))
+    kind = forms.ChoiceField(
+        label=_("What the file holds"), choices=KINDS, widget=forms.RadioSelect, initial="positions"
+    )
+    file = forms.FileField(
+        label=_("Spreadsheet"), help_text=_("CSV (UTF-8, comma or semicolon) or XLSX; at most 2 MB and 5,000 rows.")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,9 +10,14 @@ def indistinguishable_pairs(parties, statements, positions):
     """Pairs of parties that answered every statement the same way: the guide cannot separate them."""
     if not statements:
         return []
-    return [(first, second) for first, second in combinations(parties, 2)
-            if all(positions.get(first, {}).get(statement) == positions.get(second, {}).get(statement)
-                   for statement in statements)]
+    return [
+        (first, second)
+        for first, second in combinations(parties, 2)
+        if all(
+            positions.get(first, {}).get(statement) == positions.get(second, {}).get(statement)
+            for statement in statements
+        )
+    ]
 
 
 def unanimous_statements(parties, statements, positions):
@@ -40,5 +45,8 @@ def missing_answers(parties, statements, positions):
 def check(guide):
     """All checks on one election's guide input (see elections.comparison.guide_input)."""
     args = (guide["parties"], guide["statements"], guide["positions"])
-    return {"indistinguishable": indistinguishable_pairs(*args), "unanimous": unanimous_statements(*args),
-            "missing": missing_answers(*args)}
+    return {
+        "indistinguishable": indistinguishable_pairs(*args),
+        "unanimous": unanimous_statements(*args),
+        "missing": missing_answers(*args),
+    }

@@ -49,21 +49,34 @@ class Column:
 
 
 POSITION_COLUMNS = (
-    Column("party", True, 20), Column("theme", True, 60), Column("stance", True, 20), Column("summary", True),
-    Column("quote"), Column("quote_language", max_length=8), Column("quote_translation"),
-    Column("page", max_length=10), Column("source_url", max_length=500), Column("assessment"),
-    Column("correction"), Column("reaction_from", max_length=200),
+    Column("party", True, 20),
+    Column("theme", True, 60),
+    Column("stance", True, 20),
+    Column("summary", True),
+    Column("quote"),
+    Column("quote_language", max_length=8),
+    Column("quote_translation"),
+    Column("page", max_length=10),
+    Column("source_url", max_length=500),
+    Column("assessment"),
+    Column("correction"),
+    Column("reaction_from", max_length=200),
 )
 STATEMENT_COLUMNS = (
     # A statement's theme and text are needed on its first row only.
-    Column("code", True, 20), Column("theme", True, 60, may_be_empty=True),
+    Column("code", True, 20),
+    Column("theme", True, 60, may_be_empty=True),
     Column("statement", True, 300, may_be_empty=True),
-    Column("background"), Column("party", True, 20), Column("answer", True, 20), Column("explanation"),
+    Column("background"),
+    Column("party", True, 20),
+    Column("answer", True, 20),
+    Column("explanation"),
 )
 COLUMNS = {"positions": POSITION_COLUMNS, "statements": STATEMENT_COLUMNS}
 
 
 # Reading -----------------------------------------------------------------------------------------
+
 
 def _text(value):
     if value is None:
@@ -132,8 +145,9 @@ def read_table(uploaded):
             header = [cell.strip().lower().replace(" ", "_") for cell in cells]
             continue
         if len(rows) == MAX_ROWS:
-            raise ImportRefused(_("The file has more than %(max)s rows; import it in parts.")
-                                % {"max": f"{MAX_ROWS:,}"})
+            raise ImportRefused(
+                _("The file has more than %(max)s rows; import it in parts.") % {"max": f"{MAX_ROWS:,}"}
+            )
         cells += [""] * (len(header) - len(cells))
         rows.append((number, {name: value for name, value in zip(header, cells, strict=False) if name}))
     if header is None:
@@ -142,6 +156,7 @@ def read_table(uploaded):
 
 
 # Checking -----------------------------------------------------------------------------------------
+
 
 @dataclass
 class RowResult:
@@ -177,35 +192,46 @@ class Preview:
 
     @property
     def counts(self):
-        return {"create": self.count("create"), "update": self.count("update"),
-                "unchanged": self.count("unchanged"), "errors": len(self.error_rows)}
+        return {
+            "create": self.count("create"),
+            "update": self.count("update"),
+            "unchanged": self.count("unchanged"),
+            "errors": len(self.error_rows),
+        }
 
 
 def _check_columns(header, columns, preview):
     known = {column.name for column in columns}
     missing = [column.name for column in columns if column.required and column.name not in header]
     if missing:
-        preview.file_errors.append(_("Missing columns: %(columns)s. The first row must name the columns.")
-                                   % {"columns": ", ".join(missing)})
+        preview.file_errors.append(
+            _("Missing columns: %(columns)s. The first row must name the columns.") % {"columns": ", ".join(missing)}
+        )
     doubled = sorted({name for name in header if name and header.count(name) > 1})
     if doubled:
         preview.file_errors.append(_("Columns appear twice: %(columns)s.") % {"columns": ", ".join(doubled)})
     ignored = [name for name in header if name and name not in known]
     if ignored:
-        preview.warnings.append(_("These columns are not imported and were ignored: %(columns)s.")
-                                % {"columns": ", ".join(ignored[:10])})
+        preview.warnings.append(
+            _("These columns are not imported and were ignored: %(columns)s.") % {"columns": ", ".join(ignored[:10])}
+        )
 
 
 def _check_cells(row, columns):
     for column in columns:
         value = row.value(column.name)
         if value.startswith(FORMULA_STARTS):
-            row.errors.append(_("“%(column)s” starts with “%(start)s”, which spreadsheets run as a formula. "
-                                "Formulas are refused: reword the cell.")
-                              % {"column": column.name, "start": value[0].replace("\t", "tab").replace("\r", "CR")})
+            row.errors.append(
+                _(
+                    "“%(column)s” starts with “%(start)s”, which spreadsheets run as a formula. "
+                    "Formulas are refused: reword the cell."
+                )
+                % {"column": column.name, "start": value[0].replace("\t", "tab").replace("\r", "CR")}
+            )
         elif len(value) > column.max_length:
-            row.errors.append(_("“%(column)s” is longer than %(max)s characters.")
-                              % {"column": column.name, "max": column.max_length})
+            row.errors.append(
+                _("“%(column)s” is longer than %(max)s characters.") % {"column": column.name, "max": column.max_length}
+            )
         elif column.required and not column.may_be_empty and not value:
             row.errors.append(_("“%(column)s” is empty.") % {"column": column.name})
 
@@ -213,8 +239,10 @@ def _check_cells(row, columns):
 def _known(mapping, value, what, row):
     found = mapping.get(value.lower())
     if found is None and value:
-        row.errors.append(_("Unknown %(what)s “%(value)s”. Known: %(known)s.")
-                          % {"what": what, "value": value[:40], "known": ", ".join(sorted(mapping)[:20])})
+        row.errors.append(
+            _("Unknown %(what)s “%(value)s”. Known: %(known)s.")
+            % {"what": what, "value": value[:40], "known": ", ".join(sorted(mapping)[:20])}
+        )
     return found
 
 
@@ -248,29 +276,44 @@ def preview(kind, election, header, rows):
 
 def _existing(kind, election):
     if kind == "positions":
-        return {(position.party_id, position.theme_id): position
-                for position in Position.objects.filter(election=election, locale_id=election.locale_id)}
-    statements = {statement.code.lower(): statement for statement in
-                  Statement.objects.filter(election=election, locale_id=election.locale_id)
-                  .prefetch_related("answers")}
+        return {
+            (position.party_id, position.theme_id): position
+            for position in Position.objects.filter(election=election, locale_id=election.locale_id)
+        }
+    statements = {
+        statement.code.lower(): statement
+        for statement in Statement.objects.filter(election=election, locale_id=election.locale_id).prefetch_related(
+            "answers"
+        )
+    }
     return {"statements": statements}
 
 
 # Optional columns that are left out of a file leave those fields as they are.
-POSITION_FIELDS = {"summary": "summary", "quote": "quote", "quote_language": "quote_language",
-                   "quote_translation": "quote_translation", "page": "page_number", "source_url": "source_url",
-                   "assessment": "assessment"}
+POSITION_FIELDS = {
+    "summary": "summary",
+    "quote": "quote",
+    "quote_language": "quote_language",
+    "quote_translation": "quote_translation",
+    "page": "page_number",
+    "source_url": "source_url",
+    "assessment": "assessment",
+}
 
 
 def _position_values(row, parties, themes):
     """The row as model values (only for the columns the file has), with errors for what does not fit."""
-    values = {"party": _known(parties, row.value("party"), _("party"), row),
-              "theme": _known(themes, row.value("theme"), _("theme"), row)}
+    values = {
+        "party": _known(parties, row.value("party"), _("party"), row),
+        "theme": _known(themes, row.value("theme"), _("theme"), row),
+    }
     values.update({field: row.value(column) for column, field in POSITION_FIELDS.items() if column in row.values})
     stance = values["stance"] = row.value("stance").lower()
     if stance not in Stance.values:
-        row.errors.append(_("Unknown stance “%(value)s”. Use one of: %(known)s.")
-                          % {"value": stance[:40], "known": ", ".join(Stance.values)})
+        row.errors.append(
+            _("Unknown stance “%(value)s”. Use one of: %(known)s.")
+            % {"value": stance[:40], "known": ", ".join(Stance.values)}
+        )
     if "quote_language" in values:
         values["quote_language"] = values["quote_language"].lower() or settings.LANGUAGE_CODE
         if values["quote_language"] not in dict(settings.LANGUAGES):
@@ -294,8 +337,10 @@ def _check_position(row, parties, themes, existing, seen):
         return
     key = (values["party"].pk, values["theme"].pk)
     if key in seen:
-        row.errors.append(_("Party %(party)s and theme %(theme)s already appear in row %(row)s.")
-                          % {"party": values["party"].abbreviation, "theme": values["theme"].slug, "row": seen[key]})
+        row.errors.append(
+            _("Party %(party)s and theme %(theme)s already appear in row %(row)s.")
+            % {"party": values["party"].abbreviation, "theme": values["theme"].slug, "row": seen[key]}
+        )
         return
     seen[key] = row.number
     position = existing.get(key)
@@ -305,13 +350,21 @@ def _check_position(row, parties, themes, existing, seen):
     if position is None:
         row.action = "create"
         return
-    row.changes = [name for name, value in values.items()
-                   if name not in ("party", "theme") and value != getattr(position, name)
-                   and not (name == "quote_translation" and not value)]
+    row.changes = [
+        name
+        for name, value in values.items()
+        if name not in ("party", "theme")
+        and value != getattr(position, name)
+        and not (name == "quote_translation" and not value)
+    ]
     row.action = "update" if row.changes else "unchanged"
     if {"stance", "quote"} & set(row.changes) and not row.value("correction"):
-        row.errors.append(_("This position is public and its stance or quote changes: say what changed and why in "
-                            "“correction” (and who reacted in “reaction_from”)."))
+        row.errors.append(
+            _(
+                "This position is public and its stance or quote changes: say what changed and why in "
+                "“correction” (and who reacted in “reaction_from”)."
+            )
+        )
 
 
 def _check_answer(row, parties, themes, existing, seen):
@@ -332,8 +385,10 @@ def _check_answer(row, parties, themes, existing, seen):
     else:
         for name, value in (("theme", theme), ("statement", text), ("background", row.value("background"))):
             if value and value != first.value(name):
-                row.errors.append(_("“%(column)s” differs from row %(row)s of the same statement.")
-                                  % {"column": name, "row": first.number})
+                row.errors.append(
+                    _("“%(column)s” differs from row %(row)s of the same statement.")
+                    % {"column": name, "row": first.number}
+                )
     if theme:
         _known(themes, theme, _("theme"), row)
     party = _known(parties, row.value("party"), _("party"), row)
@@ -346,8 +401,10 @@ def _check_answer(row, parties, themes, existing, seen):
         return
     pairs = seen.setdefault("pairs", {})
     if (code.lower(), party.pk) in pairs:
-        row.errors.append(_("Statement %(code)s and party %(party)s already appear in row %(row)s.")
-                          % {"code": code, "party": party.abbreviation, "row": pairs[(code.lower(), party.pk)]})
+        row.errors.append(
+            _("Statement %(code)s and party %(party)s already appear in row %(row)s.")
+            % {"code": code, "party": party.abbreviation, "row": pairs[(code.lower(), party.pk)]}
+        )
         return
     pairs[(code.lower(), party.pk)] = row.number
     statement = existing["statements"].get(code.lower())
@@ -357,16 +414,22 @@ def _check_answer(row, parties, themes, existing, seen):
         return
     first = statement_rows[code.lower()]
     explanation = row.values.get("explanation", given.explanation)
-    row.changes = [name for name, old, new in (
-        ("answer", given.answer, answer), ("explanation", given.explanation, explanation),
-        ("statement", statement.text, first.value("statement") or statement.text),
-        ("theme", statement.theme.slug if statement.theme_id else "", (first.value("theme") or "").lower()),
-        ("background", statement.explanation, first.value("background") or statement.explanation),
-    ) if old != new]
+    row.changes = [
+        name
+        for name, old, new in (
+            ("answer", given.answer, answer),
+            ("explanation", given.explanation, explanation),
+            ("statement", statement.text, first.value("statement") or statement.text),
+            ("theme", statement.theme.slug if statement.theme_id else "", (first.value("theme") or "").lower()),
+            ("background", statement.explanation, first.value("background") or statement.explanation),
+        )
+        if old != new
+    ]
     row.action = "update" if row.changes else "unchanged"
 
 
 # Importing ----------------------------------------------------------------------------------------
+
 
 @transaction.atomic
 def apply(kind, election, header, rows, user=None):
@@ -404,9 +467,13 @@ def _apply_positions(result, election, parties, themes):
         position.save()
         if row.action == "update" and row.value("correction"):
             Correction.objects.create(
-                position=position, made_on=timezone.localdate(), reaction_from=row.value("reaction_from"),
-                note=row.value("correction"), previous_stance=previous_stance if "stance" in row.changes else "",
-                locale_id=election.locale_id)
+                position=position,
+                made_on=timezone.localdate(),
+                reaction_from=row.value("reaction_from"),
+                note=row.value("correction"),
+                previous_stance=previous_stance if "stance" in row.changes else "",
+                locale_id=election.locale_id,
+            )
         touched.append(position)
     return touched
 
@@ -420,8 +487,11 @@ def _apply_statements(result, election, parties, themes):
     for order, rows in enumerate(by_code.values(), start=1):
         first = rows[0]
         statement = existing.get(first.value("code").lower())
-        if statement is not None and statement.sort_order == order * 10 and all(
-                row.action == "unchanged" for row in rows):
+        if (
+            statement is not None
+            and statement.sort_order == order * 10
+            and all(row.action == "unchanged" for row in rows)
+        ):
             continue
         if statement is None:
             statement = Statement(election=election, code=first.value("code"), locale_id=election.locale_id)
@@ -433,8 +503,9 @@ def _apply_statements(result, election, parties, themes):
         answers = {answer.party_id: answer for answer in statement.answers.all()} if statement.pk else {}
         for row in rows:
             party = parties[row.value("party").lower()]
-            answer = answers.get(party.pk) or StatementAnswer(statement=statement, party=party,
-                                                               locale_id=election.locale_id)
+            answer = answers.get(party.pk) or StatementAnswer(
+                statement=statement, party=party, locale_id=election.locale_id
+            )
             answer.answer = row.value("answer")
             answer.explanation = row.values.get("explanation", answer.explanation)
             answer.save()

@@ -51,12 +51,26 @@ def match(parties, statements, positions, answers, important=(), dealbreakers=()
     for order, party in enumerate(parties):
         given = positions.get(party, {})
         score = sum(points(answers[statement], given.get(statement)) * weights[statement] for statement in counted)
-        broken = [statement for statement in counted
-                  if statement in dealbreakers and given.get(statement) != answers[statement]]
-        rows.append((bool(broken), -score, order, {
-            "party": party, "score": score, "maximum": maximum, "percent": percent(score, maximum),
-            "rank": 0, "dealbreakers": broken,
-        }))
+        broken = [
+            statement
+            for statement in counted
+            if statement in dealbreakers and given.get(statement) != answers[statement]
+        ]
+        rows.append(
+            (
+                bool(broken),
+                -score,
+                order,
+                {
+                    "party": party,
+                    "score": score,
+                    "maximum": maximum,
+                    "percent": percent(score, maximum),
+                    "rank": 0,
+                    "dealbreakers": broken,
+                },
+            )
+        )
     rows.sort(key=lambda row: row[:3])
     ranked, previous = [], None
     for position, (broke, negative_score, _order, row) in enumerate(rows, start=1):

@@ -52,7 +52,11 @@ class Stance(models.TextChoices):
 
 
 STANCE_SYMBOLS = {
-    Stance.MUCH_MORE: "++", Stance.MORE: "+", Stance.MIXED: "±", Stance.LESS: "−", Stance.MUCH_LESS: "−−",
+    Stance.MUCH_MORE: "++",
+    Stance.MORE: "+",
+    Stance.MIXED: "±",
+    Stance.LESS: "−",
+    Stance.MUCH_LESS: "−−",
     Stance.NOT_ADDRESSED: "○",
 }
 
@@ -72,8 +76,11 @@ class Election(TranslatableMixin, index.Indexed, models.Model):
     level = models.CharField(_("level"), max_length=12, choices=ElectionLevel.choices)
 
     panels = [FieldPanel("name"), FieldRowPanel([FieldPanel("date"), FieldPanel("level")])]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("date", overridable=False),
-                           SynchronizedField("level", overridable=False)]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("level", overridable=False),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
@@ -89,32 +96,61 @@ class Party(TranslatableMixin, index.Indexed, models.Model):
     # A party's name is its own: synchronised, though a translator may give an official English name.
     name = models.CharField(_("name"), max_length=120)
     abbreviation = models.CharField(
-        _("abbreviation"), max_length=20, validators=[key_validator],
-        help_text=_("Also the party's key in links and spreadsheets, e.g. “GH”. Letters, digits and hyphens."))
-    colour = models.CharField(_("colour"), max_length=7, default="#4a5360",
-                              validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour like #0b5563."))],
-                              help_text=_("Only ever an accent next to the name, never the only cue."))
-    logo = models.ForeignKey("website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+", verbose_name=_("logo"))
+        _("abbreviation"),
+        max_length=20,
+        validators=[key_validator],
+        help_text=_("Also the party's key in links and spreadsheets, e.g. “GH”. Letters, digits and hyphens."),
+    )
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        default="#4a5360",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour like #0b5563."))],
+        help_text=_("Only ever an accent next to the name, never the only cue."),
+    )
+    logo = models.ForeignKey(
+        "website.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
     website = models.URLField(_("website"), blank=True)
-    programme_document = models.ForeignKey("wagtaildocs.Document", null=True, blank=True,
-                                           on_delete=models.SET_NULL, related_name="+",
-                                           verbose_name=_("election programme (document)"))
+    programme_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("election programme (document)"),
+    )
     programme_url = models.URLField(_("or a link to the programme"), blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("abbreviation")]),
-        FieldPanel("colour"), FieldPanel("logo"), FieldPanel("website"),
-        MultiFieldPanel([FieldPanel("programme_document"), FieldPanel("programme_url")],
-                        heading=_("Election programme")),
+        FieldPanel("colour"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        MultiFieldPanel(
+            [FieldPanel("programme_document"), FieldPanel("programme_url")], heading=_("Election programme")
+        ),
     ]
     translatable_fields = [
-        SynchronizedField("name"), SynchronizedField("abbreviation", overridable=False),
-        SynchronizedField("colour", overridable=False), SynchronizedField("logo"), SynchronizedField("website"),
-        SynchronizedField("programme_document"), SynchronizedField("programme_url"),
+        SynchronizedField("name"),
+        SynchronizedField("abbreviation", overridable=False),
+        SynchronizedField("colour", overridable=False),
+        SynchronizedField("logo"),
+        SynchronizedField("website"),
+        SynchronizedField("programme_document"),
+        SynchronizedField("programme_url"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"),
-                     index.SearchField("abbreviation"), index.FilterField("locale_id")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("abbreviation"),
+        index.FilterField("locale_id"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("party")
@@ -143,8 +179,12 @@ class Theme(TranslatableMixin, index.Indexed, Orderable):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug"), TranslatableField("description"),
-                           SynchronizedField("sort_order", overridable=False)]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug"),
+        TranslatableField("description"),
+        SynchronizedField("sort_order", overridable=False),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
@@ -176,20 +216,27 @@ class SourceLanguageMixin:
 class Position(SourceLanguageMixin, TranslatableMixin, index.Indexed, ClusterableModel):
     """What one party's programme says about one theme for one election, with the evidence."""
 
-    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="positions",
-                                 verbose_name=_("election"))
+    election = models.ForeignKey(
+        Election, on_delete=models.CASCADE, related_name="positions", verbose_name=_("election")
+    )
     party = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="positions", verbose_name=_("party"))
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="positions", verbose_name=_("theme"))
     stance = models.CharField(_("stance"), max_length=20, choices=Stance.choices)
     summary = models.TextField(_("summary"), help_text=_("The gist in one or two sentences."))
-    quote = models.TextField(_("quote"), blank=True,
-                             help_text=_("Verbatim from the programme, in its original language. Never translated."))
-    quote_language = models.CharField(_("language of the quote"), max_length=8, choices=settings.LANGUAGES,
-                                      default=settings.LANGUAGE_CODE)
+    quote = models.TextField(
+        _("quote"), blank=True, help_text=_("Verbatim from the programme, in its original language. Never translated.")
+    )
+    quote_language = models.CharField(
+        _("language of the quote"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     quote_translation = models.TextField(
-        _("quote in this language"), blank=True,
-        help_text=_("Shown beside the quote, marked as our translation. Left empty, it is filled with the quote "
-                    "so that translators have it to translate."))
+        _("quote in this language"),
+        blank=True,
+        help_text=_(
+            "Shown beside the quote, marked as our translation. Left empty, it is filled with the quote "
+            "so that translators have it to translate."
+        ),
+    )
     page_number = models.PositiveIntegerField(_("page"), null=True, blank=True)
     source_url = models.URLField(_("link to the source"), blank=True, max_length=500)
     assessment = models.TextField(_("our assessment"), blank=True)
@@ -198,22 +245,39 @@ class Position(SourceLanguageMixin, TranslatableMixin, index.Indexed, Clusterabl
     source_fields = ("election", "party", "theme")
     base_form_class = PositionForm
     panels = [
-        FieldPanel("election"), FieldRowPanel([FieldPanel("party"), FieldPanel("theme")]),
-        FieldPanel("stance"), FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("quote"), FieldPanel("quote_language"), FieldPanel("quote_translation"),
-                         FieldRowPanel([FieldPanel("page_number"), FieldPanel("source_url")])],
-                        heading=_("Evidence")),
+        FieldPanel("election"),
+        FieldRowPanel([FieldPanel("party"), FieldPanel("theme")]),
+        FieldPanel("stance"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("quote"),
+                FieldPanel("quote_language"),
+                FieldPanel("quote_translation"),
+                FieldRowPanel([FieldPanel("page_number"), FieldPanel("source_url")]),
+            ],
+            heading=_("Evidence"),
+        ),
         FieldPanel("assessment"),
-        InlinePanel("corrections", label=_("Corrections"),
-                    help_text=_("A changed stance or quote needs a dated note: it is shown on the page.")),
+        InlinePanel(
+            "corrections",
+            label=_("Corrections"),
+            help_text=_("A changed stance or quote needs a dated note: it is shown on the page."),
+        ),
     ]
     translatable_fields = [
-        SynchronizedField("election", overridable=False), SynchronizedField("party", overridable=False),
-        SynchronizedField("theme", overridable=False), SynchronizedField("stance", overridable=False),
-        TranslatableField("summary"), SynchronizedField("quote", overridable=False),
-        SynchronizedField("quote_language", overridable=False), TranslatableField("quote_translation"),
-        SynchronizedField("page_number", overridable=False), SynchronizedField("source_url", overridable=False),
-        TranslatableField("assessment"), TranslatableField("corrections"),
+        SynchronizedField("election", overridable=False),
+        SynchronizedField("party", overridable=False),
+        SynchronizedField("theme", overridable=False),
+        SynchronizedField("stance", overridable=False),
+        TranslatableField("summary"),
+        SynchronizedField("quote", overridable=False),
+        SynchronizedField("quote_language", overridable=False),
+        TranslatableField("quote_translation"),
+        SynchronizedField("page_number", overridable=False),
+        SynchronizedField("source_url", overridable=False),
+        TranslatableField("assessment"),
+        TranslatableField("corrections"),
     ]
     search_fields = [index.SearchField("summary"), index.FilterField("locale_id")]
 
@@ -241,8 +305,7 @@ class Position(SourceLanguageMixin, TranslatableMixin, index.Indexed, Clusterabl
 
     def shows_translation(self, language):
         """Whether a translation of the quote is shown beside it on a page in `language`."""
-        return (bool(self.quote_translation) and self.quote_translation != self.quote
-                and language != self.quote_language)
+        return bool(self.quote_translation) and self.quote_translation != self.quote and language != self.quote_language
 
 
 class Correction(TranslatableMixin, Orderable):
@@ -250,15 +313,26 @@ class Correction(TranslatableMixin, Orderable):
 
     position = ParentalKey(Position, on_delete=models.CASCADE, related_name="corrections")
     made_on = models.DateField(_("date"))
-    reaction_from = models.CharField(_("after a reaction from"), max_length=200, blank=True,
-                                     help_text=_("E.g. the party's name or its programme committee."))
+    reaction_from = models.CharField(
+        _("after a reaction from"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. the party's name or its programme committee."),
+    )
     note = models.TextField(_("what changed and why"))
     previous_stance = models.CharField(_("previous stance"), max_length=20, choices=Stance.choices, blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("made_on"), FieldPanel("reaction_from")]), FieldPanel("note"),
-              FieldPanel("previous_stance")]
-    translatable_fields = [SynchronizedField("made_on", overridable=False), TranslatableField("reaction_from"),
-                           TranslatableField("note"), SynchronizedField("previous_stance", overridable=False)]
+    panels = [
+        FieldRowPanel([FieldPanel("made_on"), FieldPanel("reaction_from")]),
+        FieldPanel("note"),
+        FieldPanel("previous_stance"),
+    ]
+    translatable_fields = [
+        SynchronizedField("made_on", overridable=False),
+        TranslatableField("reaction_from"),
+        TranslatableField("note"),
+        SynchronizedField("previous_stance", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["made_on", "sort_order"]
@@ -272,26 +346,38 @@ class Correction(TranslatableMixin, Orderable):
 class Statement(SourceLanguageMixin, TranslatableMixin, index.Indexed, ClusterableModel):
     """A proposition of the voting guide, with each party's answer."""
 
-    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="statements",
-                                 verbose_name=_("election"))
+    election = models.ForeignKey(
+        Election, on_delete=models.CASCADE, related_name="statements", verbose_name=_("election")
+    )
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="statements", verbose_name=_("theme"))
-    code = models.CharField(_("code"), max_length=20, validators=[key_validator],
-                            help_text=_("The statement's key in spreadsheets, e.g. “S01”."))
+    code = models.CharField(
+        _("code"),
+        max_length=20,
+        validators=[key_validator],
+        help_text=_("The statement's key in spreadsheets, e.g. “S01”."),
+    )
     text = models.CharField(_("statement"), max_length=300)
-    explanation = models.TextField(_("background"), blank=True,
-                                   help_text=_("What voters need to know to answer, in a sentence or two."))
+    explanation = models.TextField(
+        _("background"), blank=True, help_text=_("What voters need to know to answer, in a sentence or two.")
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
     source_fields = ("election", "theme")
     panels = [
-        FieldPanel("election"), FieldRowPanel([FieldPanel("theme"), FieldPanel("code"), FieldPanel("sort_order")]),
-        FieldPanel("text"), FieldPanel("explanation"),
+        FieldPanel("election"),
+        FieldRowPanel([FieldPanel("theme"), FieldPanel("code"), FieldPanel("sort_order")]),
+        FieldPanel("text"),
+        FieldPanel("explanation"),
         InlinePanel("answers", label=_("Answers of the parties")),
     ]
     translatable_fields = [
-        SynchronizedField("election", overridable=False), SynchronizedField("theme", overridable=False),
-        SynchronizedField("code", overridable=False), TranslatableField("text"), TranslatableField("explanation"),
-        SynchronizedField("sort_order", overridable=False), TranslatableField("answers"),
+        SynchronizedField("election", overridable=False),
+        SynchronizedField("theme", overridable=False),
+        SynchronizedField("code", overridable=False),
+        TranslatableField("text"),
+        TranslatableField("explanation"),
+        SynchronizedField("sort_order", overridable=False),
+        TranslatableField("answers"),
     ]
     search_fields = [index.SearchField("text"), index.FilterField("locale_id")]
 
@@ -313,8 +399,11 @@ class StatementAnswer(SourceLanguageMixin, TranslatableMixin, Orderable):
 
     source_fields = ("party",)
     panels = [FieldRowPanel([FieldPanel("party"), FieldPanel("answer")]), FieldPanel("explanation")]
-    translatable_fields = [SynchronizedField("party", overridable=False),
-                           SynchronizedField("answer", overridable=False), TranslatableField("explanation")]
+    translatable_fields = [
+        SynchronizedField("party", overridable=False),
+        SynchronizedField("answer", overridable=False),
+        TranslatableField("explanation"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order"]
@@ -337,13 +426,20 @@ class ElectionComparisonPage(CachedPageMixin, RoutablePageMixin, SourceLanguageM
 
     election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="+", verbose_name=_("election"))
     intro = models.TextField(_("introduction"))
-    method = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("method"),
-                         help_text=_("How the programmes were read and the positions assessed."))
+    method = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("method"),
+        help_text=_("How the programmes were read and the positions assessed."),
+    )
     guide_intro = models.TextField(_("introduction to the voting guide"), blank=True)
 
     source_fields = ("election",)
     content_panels = Page.content_panels + [
-        FieldPanel("election"), FieldPanel("intro"), FieldPanel("method"), FieldPanel("guide_intro"),
+        FieldPanel("election"),
+        FieldPanel("intro"),
+        FieldPanel("method"),
+        FieldPanel("guide_intro"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("method")]
     # The election is the key of all the data: the same in every language (see the module docstring).
@@ -366,9 +462,15 @@ class ElectionComparisonPage(CachedPageMixin, RoutablePageMixin, SourceLanguageM
             return redirect(self.url + canonical)
         data = comparison.load(self.election, self.locale)
         state, notices = comparison.parse_state(request.GET, data)
-        return self.render(request, context_overrides={
-            "data": data, "state": state, "notices": notices, **comparison.view_context(data, state),
-        })
+        return self.render(
+            request,
+            context_overrides={
+                "data": data,
+                "state": state,
+                "notices": notices,
+                **comparison.view_context(data, state),
+            },
+        )
 
     @path("stemhulp/", name="guide_nl")
     @path("guide/", name="guide")
@@ -376,10 +478,16 @@ class ElectionComparisonPage(CachedPageMixin, RoutablePageMixin, SourceLanguageM
         from . import comparison
 
         data = comparison.load(self.election, self.locale, with_statements=True)
-        return self.render(request, template="elections/voting_guide.html", context_overrides={
-            "data": data, "guide": comparison.guide_context(data), "result_url": self.guide_result_url(),
-            "answer_choices": [*Answer.choices, ("skip", _("Skip"))],
-        })
+        return self.render(
+            request,
+            template="elections/voting_guide.html",
+            context_overrides={
+                "data": data,
+                "guide": comparison.guide_context(data),
+                "result_url": self.guide_result_url(),
+                "answer_choices": [*Answer.choices, ("skip", _("Skip"))],
+            },
+        )
 
     @path("open-data/positions-csv/", name="positions_csv")
     def positions_csv(self, request):
@@ -415,6 +523,8 @@ class ElectionComparisonPage(CachedPageMixin, RoutablePageMixin, SourceLanguageM
             return None
 
     def open_data_urls(self):
-        return [(_("Positions (CSV)"), self.url + self.reverse_subpage("positions_csv")),
-                (_("Statements and answers (CSV)"), self.url + self.reverse_subpage("statements_csv")),
-                (_("Everything (JSON)"), self.url + self.reverse_subpage("open_data_json"))]
+        return [
+            (_("Positions (CSV)"), self.url + self.reverse_subpage("positions_csv")),
+            (_("Statements and answers (CSV)"), self.url + self.reverse_subpage("statements_csv")),
+            (_("Everything (JSON)"), self.url + self.reverse_subpage("open_data_json")),
+        ]

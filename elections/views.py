@@ -27,7 +27,13 @@ def guide_result(request, page_id):
     page = get_object_or_404(ElectionComparisonPage.objects.live().public().select_related("election"), pk=page_id)
     data = comparison.load(page.election, page.locale, with_statements=True)
     answers, important, dealbreakers = comparison.read_answers(request.POST, data)
-    return render(request, "elections/guide_result.html", {
-        "page": page, "data": data, "answered": len(answers),
-        "results": comparison.guide_result(data, answers, important, dealbreakers),
-    })
+    return render(
+        request,
+        "elections/guide_result.html",
+        {
+            "page": page,
+            "data": data,
+            "answered": len(answers),
+            "results": comparison.guide_result(data, answers, important, dealbreakers),
+        },
+    )

@@ -89,24 +89,35 @@ class PermissionMenuItem(MenuItem):
 
 @hooks.register("register_elections_menu_item")
 def register_import_menu_item():
-    return PermissionMenuItem(_("Import from a spreadsheet"), reverse("elections_import"), icon_name="upload",
-                              order=900, is_allowed=admin_views.can_import)
+    return PermissionMenuItem(
+        _("Import from a spreadsheet"),
+        reverse("elections_import"),
+        icon_name="upload",
+        order=900,
+        is_allowed=admin_views.can_import,
+    )
 
 
 @hooks.register("register_elections_menu_item")
 def register_checks_menu_item():
     return PermissionMenuItem(
-        _("Voting guide checks"), reverse("elections_guide_checks"), icon_name="warning", order=910,
-        is_allowed=lambda user: user.has_perm("elections.view_statement") or user.has_perm(
-            "elections.change_statement"))
+        _("Voting guide checks"),
+        reverse("elections_guide_checks"),
+        icon_name="warning",
+        order=910,
+        is_allowed=lambda user: (
+            user.has_perm("elections.view_statement") or user.has_perm("elections.change_statement")
+        ),
+    )
 
 
 @hooks.register("register_admin_urls")
 def register_elections_admin_urls():
     return [
         path("elections/import/", admin_views.ImportView.as_view(), name="elections_import"),
-        path("elections/import/template.csv", admin_views.ImportTemplateView.as_view(),
-             name="elections_import_template"),
+        path(
+            "elections/import/template.csv", admin_views.ImportTemplateView.as_view(), name="elections_import_template"
+        ),
         path("elections/guide-checks/", admin_views.GuideChecksView.as_view(), name="elections_guide_checks"),
     ]
 
@@ -115,8 +126,10 @@ def register_elections_admin_urls():
 @hooks.register("after_create_snippet")
 @hooks.register("after_edit_snippet")
 def sync_elections_translations(request, instance):
-    if (isinstance(instance, Election | Party | Theme | Position | Statement)
-            and instance.locale.language_code == settings.LANGUAGE_CODE):
+    if (
+        isinstance(instance, Election | Party | Theme | Position | Statement)
+        and instance.locale.language_code == settings.LANGUAGE_CODE
+    ):
         sync_translations([instance], request.user)
         if isinstance(instance, Statement):
             for warning in admin_views.check_messages(instance.election):
@@ -128,8 +141,10 @@ class ImportLogFormatter(LogFormatter):
 
     def format_message(self, log_entry):
         try:
-            return _("Imported %(kind)s from %(file)s: %(create)s new, %(update)s updated, %(unchanged)s unchanged"
-                     ) % log_entry.data
+            return (
+                _("Imported %(kind)s from %(file)s: %(create)s new, %(update)s updated, %(unchanged)s unchanged")
+                % log_entry.data
+            )
         except (KeyError, TypeError, ValueError):
             return self.label
 

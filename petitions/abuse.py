@@ -34,13 +34,22 @@ def unusual_signing(window=datetime.timedelta(hours=1), now=None, per_ip=None, p
     per_domain = limits["per_domain"] if per_domain is None else per_domain
     since = (now or timezone.now()) - window
     recent = Signature.objects.filter(created_at__gte=since)
-    ips = list(recent.exclude(ip_address=None).values("petition_key", "ip_address")
-               .annotate(n=Count("pk")).filter(n__gte=per_ip).order_by("-n")[:LIMIT])
+    ips = list(
+        recent.exclude(ip_address=None)
+        .values("petition_key", "ip_address")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=per_ip)
+        .order_by("-n")[:LIMIT]
+    )
     with_email = recent.exclude(email_normalised="")
     total = with_email.count() or 1
-    domains = [(row["domain"], row["n"]) for row in
-               with_email.annotate(domain=email_domain()).values("domain").annotate(n=Count("pk"))
-               .filter(n__gte=per_domain).order_by("-n", "domain")[:LIMIT]
-               if row["n"] / total > DOMAIN_SHARE]
+    domains = [
+        (row["domain"], row["n"])
+        for row in with_email.annotate(domain=email_domain())
+        .values("domain")
+        .annotate(n=Count("pk"))
+        .filter(n__gte=per_domain)
+        .order_by("-n", "domain")[:LIMIT]
+        if row["n"] / total > DOMAIN_SHARE
+    ]
     return {"ips": ips, "domains": domains}
-

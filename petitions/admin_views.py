@@ -47,6 +47,7 @@ CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 720, 180, 16
 
 # Figures for the dashboard -------------------------------------------------------------------------
 
+
 def signature_totals(petition_key):
     """Pending, confirmed, suspect and invalidated signatures in one aggregate query."""
     return Signature.objects.filter(petition_key=petition_key).aggregate(
@@ -63,13 +64,19 @@ def paper_total(petition_key):
 
 def signatures_per_day(petition_key, today=None):
     """[(date, signatures)] for every day from the first signature to the last (or today), zeros included."""
-    counts = dict(Signature.objects.filter(petition_key=petition_key)
-                  .annotate(day=TruncDate("created_at")).values_list("day").annotate(n=Count("pk")))
+    counts = dict(
+        Signature.objects.filter(petition_key=petition_key)
+        .annotate(day=TruncDate("created_at"))
+        .values_list("day")
+        .annotate(n=Count("pk"))
+    )
     if not counts:
         return []
     first, last = min(counts), max(max(counts), today or timezone.localdate())
-    return [(first + datetime.timedelta(days=offset), counts.get(first + datetime.timedelta(days=offset), 0))
-            for offset in range((last - first).days + 1)]
+    return [
+        (first + datetime.timedelta(days=offset), counts.get(first + datetime.timedelta(days=offset), 0))
+        for offset in range((last - first).days + 1)
+    ]
 
 
 def day_chart(days):
@@ -82,21 +89,39 @@ def day_chart(days):
     bars = []
     for index, (day, n) in enumerate(days):
         bar_height = round(n / peak * usable, 2)
-        bars.append({"day": day, "n": n, "x": round(index * step + step * 0.1, 2),
-                     "width": round(max(step * 0.8, 0.5), 2), "y": round(CHART_HEIGHT - bar_height, 2),
-                     "height": bar_height})
-    return {"width": CHART_WIDTH, "height": CHART_HEIGHT, "full_height": CHART_HEIGHT + 20, "peak": peak,
-            "bars": bars, "first": days[0][0], "last": days[-1][0], "label_y": CHART_HEIGHT + 15}
+        bars.append(
+            {
+                "day": day,
+                "n": n,
+                "x": round(index * step + step * 0.1, 2),
+                "width": round(max(step * 0.8, 0.5), 2),
+                "y": round(CHART_HEIGHT - bar_height, 2),
+                "height": bar_height,
+            }
+        )
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "full_height": CHART_HEIGHT + 20,
+        "peak": peak,
+        "bars": bars,
+        "first": days[0][0],
+        "last": days[-1][0],
+        "label_y": CHART_HEIGHT + 15,
+    }
 
 
 def municipality_table(petition_key):
     """Every municipality with signatures: confirmed and all, with its response; most confirmed first."""
-    rows = list(Signature.objects.filter(petition_key=petition_key, municipality__isnull=False)
-                .values("municipality__cbs_code", "municipality__name")
-                .annotate(confirmed=Count("pk", filter=Q(status=SignatureStatus.CONFIRMED)), signatures=Count("pk"))
-                .order_by("-confirmed", "municipality__name"))
-    responses = dict(TargetResponse.objects.filter(petition_key=petition_key)
-                     .values_list("municipality__cbs_code", "status"))
+    rows = list(
+        Signature.objects.filter(petition_key=petition_key, municipality__isnull=False)
+        .values("municipality__cbs_code", "municipality__name")
+        .annotate(confirmed=Count("pk", filter=Q(status=SignatureStatus.CONFIRMED)), signatures=Count("pk"))
+        .order_by("-confirmed", "municipality__name")
+    )
+    responses = dict(
+        TargetResponse.objects.filter(petition_key=petition_key).values_list("municipality__cbs_code", "status")
+    )
     labels = dict(TargetResponse._meta.get_field("status").choices)
     for row in rows:
         status = responses.get(row["municipality__cbs_code"])
@@ -106,10 +131,20 @@ def municipality_table(petition_key):
 
 class SignatureFilterForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Name or email"), required=False, max_length=254)
-    status = forms.ChoiceField(label=gettext_lazy("Status"), required=False,
-                               choices=[("", gettext_lazy("Any status")), *SignatureStatus.choices])
-    suspect = forms.ChoiceField(label=gettext_lazy("Suspect"), required=False, choices=[
-        ("", gettext_lazy("Suspect or not")), ("yes", gettext_lazy("Suspect")), ("no", gettext_lazy("Not suspect"))])
+    status = forms.ChoiceField(
+        label=gettext_lazy("Status"),
+        required=False,
+        choices=[("", gettext_lazy("Any status")), *SignatureStatus.choices],
+    )
+    suspect = forms.ChoiceField(
+        label=gettext_lazy("Suspect"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("Suspect or not")),
+            ("yes", gettext_lazy("Suspect")),
+            ("no", gettext_lazy("Not suspect")),
+        ],
+    )
     municipality = forms.ChoiceField(label=gettext_lazy("Municipality"), required=False)
 
     def __init__(self, *args, municipalities=(), **kwargs):
@@ -147,6 +182,7 @@ def email_hash(email):
 
 # Views ---------------------------------------------------------------------------------------------
 
+
 class PetitionAdminView(StaffView):
     """Base for the staff views: a permission check answered with 403, and the petition by its key."""
 
@@ -156,8 +192,10 @@ class PetitionAdminView(StaffView):
 
     def load(self, petition_key=None, **kwargs):
         if petition_key is not None:
-            copies = {petition.locale.language_code: petition for petition in
-                      Petition.objects.filter(translation_key=petition_key).select_related("locale")}
+            copies = {
+                petition.locale.language_code: petition
+                for petition in Petition.objects.filter(translation_key=petition_key).select_related("locale")
+            }
             if not copies:
                 raise Http404(_("There is no such petition."))
             # Audit-log entries go on the copy in the default language, so one history holds them all.
@@ -169,12 +207,13 @@ class PetitionAdminView(StaffView):
         return petition.title if petition else ""
 
     def get_breadcrumbs_items(self):
-        items = [*self.breadcrumbs_items,
-                 {"url": reverse(Petition.snippet_viewset.get_url_name("list")), "label": _("Petitions")}]
+        items = [
+            *self.breadcrumbs_items,
+            {"url": reverse(Petition.snippet_viewset.get_url_name("list")), "label": _("Petitions")},
+        ]
         petition = getattr(self, "petition", None)
         if petition:
-            items.append({"url": reverse("petitions_dashboard", args=[petition.petition_key]),
-                          "label": petition.title})
+            items.append({"url": reverse("petitions_dashboard", args=[petition.petition_key]), "label": petition.title})
         return [*items, {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}]
 
     def render(self, status=200, **context):
@@ -190,8 +229,10 @@ class DashboardView(PetitionAdminView):
 
     def get(self, request, petition_key):
         municipalities = municipality_table(petition_key)
-        form = SignatureFilterForm(request.GET, municipalities=[
-            (row["municipality__cbs_code"], row["municipality__name"]) for row in municipalities])
+        form = SignatureFilterForm(
+            request.GET,
+            municipalities=[(row["municipality__cbs_code"], row["municipality__name"]) for row in municipalities],
+        )
         status = 200
         signatures = Signature.objects.filter(petition_key=petition_key)
         if form.is_valid():
@@ -203,10 +244,16 @@ class DashboardView(PetitionAdminView):
         query.pop("p", None)
         days = signatures_per_day(petition_key)
         return self.render(
-            status=status, totals=signature_totals(petition_key), paper=paper_total(petition_key),
-            public=counting.get_count(petition_key), days=days, chart=day_chart(days),
-            municipalities=[row for row in municipalities if row["confirmed"]], form=form,
-            page=signature_page(signatures, request.GET.get("p")), query=query.urlencode(),
+            status=status,
+            totals=signature_totals(petition_key),
+            paper=paper_total(petition_key),
+            public=counting.get_count(petition_key),
+            days=days,
+            chart=day_chart(days),
+            municipalities=[row for row in municipalities if row["confirmed"]],
+            form=form,
+            page=signature_page(signatures, request.GET.get("p")),
+            query=query.urlencode(),
             can_export=request.user.has_perm("petitions.export_signatures"),
             can_invalidate=request.user.has_perm("petitions.change_signature"),
         )
@@ -218,8 +265,12 @@ def export_filename(petition, profile, extension):
 
 def log_export(request, petition, profile, file_format, filters, rows):
     """Record who exported what, for which purpose and how many rows, on the petition's history."""
-    log(instance=petition, action="petitions.export", user=request.user,
-        data={"profile": profile, "format": file_format, "filters": filters, "rows": rows})
+    log(
+        instance=petition,
+        action="petitions.export",
+        user=request.user,
+        data={"profile": profile, "format": file_format, "filters": filters, "rows": rows},
+    )
 
 
 class ExportView(PetitionAdminView):
@@ -238,8 +289,11 @@ class ExportView(PetitionAdminView):
         rows = export_queryset(petition_key, profile, form.filters).count()
         log_export(request, self.main_petition, profile, file_format, form.filters_for_log, rows)
         write = stream_csv if file_format == "csv" else xlsx_response
-        return write(export_filename(self.main_petition, profile, file_format), PROFILES[profile].header,
-                     export_rows(petition_key, profile, form.filters))
+        return write(
+            export_filename(self.main_petition, profile, file_format),
+            PROFILES[profile].header,
+            export_rows(petition_key, profile, form.filters),
+        )
 
 
 class HandoverView(PetitionAdminView):
@@ -260,8 +314,13 @@ class HandoverView(PetitionAdminView):
             return stream_csv(filename, PROFILES["handover"].header, names)
         # Handed to a Dutch municipality: the Dutch copy and Dutch labels.
         with translation.override(settings.LANGUAGE_CODE):
-            handle = handover_pdf(self.main_petition, municipality, rows, (name for name, _municipality in names),
-                                  paper=paper_count(petition_key, municipality))
+            handle = handover_pdf(
+                self.main_petition,
+                municipality,
+                rows,
+                (name for name, _municipality in names),
+                paper=paper_count(petition_key, municipality),
+            )
         return download_response(handle, filename, "application/pdf")
 
 
@@ -273,8 +332,11 @@ class InvalidateView(PetitionAdminView):
     page_title = gettext_lazy("Invalidate signatures")
 
     def past(self, petition_key):
-        return (Invalidation.objects.filter(petition_key=petition_key).select_related("created_by")
-                .order_by("-created_at")[:50])
+        return (
+            Invalidation.objects.filter(petition_key=petition_key)
+            .select_related("created_by")
+            .order_by("-created_at")[:50]
+        )
 
     def get(self, request, petition_key):
         initial = {name: request.GET[name] for name in ("ip", "email_domain", "municipality") if name in request.GET}
@@ -286,13 +348,23 @@ class InvalidateView(PetitionAdminView):
             return self.render(status=400, form=form, past=self.past(petition_key))
         criteria = form.criteria
         if "confirm" not in request.POST:
-            return self.render(form=form, preview=invalidation.preview(petition_key, criteria),
-                               sample=invalidation.sample(petition_key, criteria), past=self.past(petition_key))
+            return self.render(
+                form=form,
+                preview=invalidation.preview(petition_key, criteria),
+                sample=invalidation.sample(petition_key, criteria),
+                past=self.past(petition_key),
+            )
         done = invalidation.invalidate(petition_key, criteria, form.cleaned_data["reason"], request.user)
-        log(instance=self.main_petition, action="petitions.invalidate", user=request.user,
-            data={"invalidation": done.pk, "criteria": criteria, "matched": done.matched})
-        messages.success(request, _("%(count)s signatures invalidated. They leave the count within seconds.")
-                         % {"count": done.matched})
+        log(
+            instance=self.main_petition,
+            action="petitions.invalidate",
+            user=request.user,
+            data={"invalidation": done.pk, "criteria": criteria, "matched": done.matched},
+        )
+        messages.success(
+            request,
+            _("%(count)s signatures invalidated. They leave the count within seconds.") % {"count": done.matched},
+        )
         return redirect("petitions_invalidate", petition_key)
 
 
@@ -302,8 +374,12 @@ class UndoInvalidationView(PetitionAdminView):
     def post(self, request, petition_key, pk):
         done = get_object_or_404(Invalidation, pk=pk, petition_key=petition_key)
         restored = invalidation.undo(done)
-        log(instance=self.main_petition, action="petitions.undo_invalidation", user=request.user,
-            data={"invalidation": done.pk, "restored": restored})
+        log(
+            instance=self.main_petition,
+            action="petitions.undo_invalidation",
+            user=request.user,
+            data={"invalidation": done.pk, "restored": restored},
+        )
         messages.success(request, _("%(count)s signatures restored.") % {"count": restored})
         return redirect("petitions_invalidate", petition_key)
 
@@ -319,8 +395,11 @@ class AbuseReportView(PetitionAdminView):
         windows = [(_("Last hour"), datetime.timedelta(hours=1)), (_("Last 24 hours"), datetime.timedelta(hours=24))]
         reports = [(label, abuse.unusual_signing(window)) for label, window in windows]
         keys = {row["petition_key"] for _label, report in reports for row in report["ips"]}
-        titles = dict(Petition.objects.filter(translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE)
-                      .values_list("translation_key", "title"))
+        titles = dict(
+            Petition.objects.filter(translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE).values_list(
+                "translation_key", "title"
+            )
+        )
         for _label, report in reports:
             for row in report["ips"]:
                 row["petition"] = titles.get(row["petition_key"], str(row["petition_key"]))

@@ -26,10 +26,12 @@ class PetitionBlock(blocks.StructBlock):
         milestones = [m for m in petition.milestone_list if m > count["total"]] + [petition.goal]
         next_target = max(min(milestones), 1)
         context.update(
-            petition=petition, consent=consent, count=count, next_target=next_target,
+            petition=petition,
+            consent=consent,
+            count=count,
+            next_target=next_target,
             percent=min(100, round(100 * count["total"] / next_target)) if next_target else 100,
-            form=SignatureForm(petition=petition, consent_text=consent.text,
-                               initial={"consent_version": consent.pk}),
+            form=SignatureForm(petition=petition, consent_text=consent.text, initial={"consent_version": consent.pk}),
             is_open=petition.is_open(),
             poll_seconds=max(interval, 3),
         )

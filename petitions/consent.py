@@ -18,14 +18,20 @@ def current_consent(petition):
 
 def _current_consent(petition):
     language = petition.locale.language_code
-    latest = (ConsentVersion.objects.filter(petition_key=petition.petition_key, language=language)
-              .order_by("-version").first())
+    latest = (
+        ConsentVersion.objects.filter(petition_key=petition.petition_key, language=language)
+        .order_by("-version")
+        .first()
+    )
     if latest and latest.text == petition.consent_text:
         return latest
     try:
         with transaction.atomic():
             return ConsentVersion.objects.create(
-                petition_key=petition.petition_key, language=language,
-                version=(latest.version + 1) if latest else 1, text=petition.consent_text)
+                petition_key=petition.petition_key,
+                language=language,
+                version=(latest.version + 1) if latest else 1,
+                text=petition.consent_text,
+            )
     except IntegrityError:  # another request made the same version first
         return _current_consent(petition)

@@ -51,11 +51,21 @@ def count_batch():
     """Count one batch of changed signatures; returns how many signatures it moved."""
     with transaction.atomic():
         _take_lock()  # one counter at a time; a second worker waits here
-        to_add = list(_locked_rows(Signature.objects.filter(status=SignatureStatus.CONFIRMED, counted=False)
-                                   .order_by("pk").values_list("pk", "petition_key"))[:BATCH])
-        to_remove = list(_locked_rows(Signature.objects.filter(counted=True)
-                                      .exclude(status=SignatureStatus.CONFIRMED)
-                                      .order_by("pk").values_list("pk", "petition_key"))[:BATCH])
+        to_add = list(
+            _locked_rows(
+                Signature.objects.filter(status=SignatureStatus.CONFIRMED, counted=False)
+                .order_by("pk")
+                .values_list("pk", "petition_key")
+            )[:BATCH]
+        )
+        to_remove = list(
+            _locked_rows(
+                Signature.objects.filter(counted=True)
+                .exclude(status=SignatureStatus.CONFIRMED)
+                .order_by("pk")
+                .values_list("pk", "petition_key")
+            )[:BATCH]
+        )
         deltas = Counter()
         for _pk, key in to_add:
             deltas[key] += 1
@@ -98,8 +108,11 @@ def reconcile():
     drift = {}
     with transaction.atomic():
         _take_lock()
-        exact = dict(Signature.objects.filter(status=SignatureStatus.CONFIRMED).values_list("petition_key")
-                     .annotate(n=Count("pk")))
+        exact = dict(
+            Signature.objects.filter(status=SignatureStatus.CONFIRMED)
+            .values_list("petition_key")
+            .annotate(n=Count("pk"))
+        )
         # Flags first, so the next counting run starts from the truth.
         Signature.objects.filter(status=SignatureStatus.CONFIRMED, counted=False).update(counted=True)
         Signature.objects.filter(~Q(status=SignatureStatus.CONFIRMED), counted=True).update(counted=False)
@@ -120,8 +133,11 @@ def get_count(petition_key, ttl=5):
     value = cache.get(key)
     if value is None:
         row = PetitionCount.objects.filter(petition_key=petition_key).first()
-        value = {"confirmed": row.confirmed if row else 0, "paper": row.paper if row else 0,
-                 "updated_at": (row.updated_at if row else timezone.now()).isoformat()}
+        value = {
+            "confirmed": row.confirmed if row else 0,
+            "paper": row.paper if row else 0,
+            "updated_at": (row.updated_at if row else timezone.now()).isoformat(),
+        }
         value["total"] = value["confirmed"] + value["paper"]
         cache.set(key, value, ttl)
     return value
@@ -132,8 +148,12 @@ def municipality_counts(petition_key, ttl=60):
     key = f"petitions:by-municipality:{petition_key}"
     value = cache.get(key)
     if value is None:
-        value = dict(Signature.objects.filter(petition_key=petition_key, status=SignatureStatus.CONFIRMED,
-                                              municipality__isnull=False)
-                     .values_list("municipality__cbs_code").annotate(n=Count("pk")))
+        value = dict(
+            Signature.objects.filter(
+                petition_key=petition_key, status=SignatureStatus.CONFIRMED, municipality__isnull=False
+            )
+            .values_list("municipality__cbs_code")
+            .annotate(n=Count("pk"))
+        )
         cache.set(key, value, ttl)
     return value

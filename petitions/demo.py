@@ -18,11 +18,54 @@ from .consent import current_consent
 from .models import Municipality, Petition, PetitionStatus, ResponseStatus, Signature, SignatureStatus, TargetResponse
 
 SIGNATURES = 3000
-FIRST_NAMES = ["Anna", "Bram", "Chaima", "Daan", "Emma", "Fatima", "Gijs", "Hanna", "Ilse", "Jesse", "Kees", "Lotte",
-               "Mohammed", "Noor", "Olivier", "Priya", "Quinten", "Rosa", "Sem", "Tess", "Umar", "Vera", "Wouter",
-               "Yara", "Zeynep"]
-LAST_NAMES = ["de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Yilmaz", "El Amrani", "Visser", "Smit",
-              "Meijer", "de Boer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Brouwer", "Kaya"]
+FIRST_NAMES = [
+    "Anna",
+    "Bram",
+    "Chaima",
+    "Daan",
+    "Emma",
+    "Fatima",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Jesse",
+    "Kees",
+    "Lotte",
+    "Mohammed",
+    "Noor",
+    "Olivier",
+    "Priya",
+    "Quinten",
+    "Rosa",
+    "Sem",
+    "Tess",
+    "Umar",
+    "Vera",
+    "Wouter",
+    "Yara",
+    "Zeynep",
+]
+LAST_NAMES = [
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "Yilmaz",
+    "El Amrani",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Dekker",
+    "Brouwer",
+    "Kaya",
+]
 
 
 def petition_values(t):
@@ -33,23 +76,30 @@ def petition_values(t):
             "Wij vragen elke burgemeester om in zijn of haar gemeente plaats te maken voor alleenreizende "
             "vluchtelingenkinderen uit de Griekse kampen.",
             "We ask every mayor to make room in their municipality for unaccompanied refugee children from the "
-            "Greek camps."),
-        "addressed_to": t("De burgemeesters van alle Nederlandse gemeenten",
-                          "The mayors of all Dutch municipalities"),
-        "goal": 25000, "milestones": "1000, 5000, 10000, 21000",
-        "opens_at": now - datetime.timedelta(days=60), "closes_at": now + datetime.timedelta(days=60),
+            "Greek camps.",
+        ),
+        "addressed_to": t("De burgemeesters van alle Nederlandse gemeenten", "The mayors of all Dutch municipalities"),
+        "goal": 25000,
+        "milestones": "1000, 5000, 10000, 21000",
+        "opens_at": now - datetime.timedelta(days=60),
+        "closes_at": now + datetime.timedelta(days=60),
         "status": PetitionStatus.OPEN,
-        "thank_you_text": t("Dank je wel. Hoe meer mensen tekenen, hoe meer gemeenten ja zeggen.",
-                            "Thank you. The more people sign, the more municipalities say yes."),
+        "thank_you_text": t(
+            "Dank je wel. Hoe meer mensen tekenen, hoe meer gemeenten ja zeggen.",
+            "Thank you. The more people sign, the more municipalities say yes.",
+        ),
         "share_text": t("Ik teken voor #500kinderen. Teken jij ook?", "I signed for #500kinderen. Will you sign too?"),
         "consent_text": t(
             "Ik geef VluchtelingenWerk Nederland toestemming om mijn naam, e-mailadres en gemeente te bewaren voor "
             "deze petitie. Mijn naam en woonplaats gaan mee naar de burgemeester; mijn e-mailadres niet. Na afloop "
             "worden mijn gegevens geanonimiseerd.",
             "I allow VluchtelingenWerk Nederland to keep my name, email address and municipality for this petition. "
-            "My name and town go to the mayor; my email address does not. Afterwards my data are anonymised."),
+            "My name and town go to the mayor; my email address does not. Afterwards my data are anonymised.",
+        ),
         "newsletter_text": t("Stuur mij ook de nieuwsbrief", "Also send me the newsletter"),
-        "ask_municipality": True, "ask_comment": True, "has_targets": True,
+        "ask_municipality": True,
+        "ask_comment": True,
+        "has_targets": True,
     }
 
 
@@ -83,14 +133,25 @@ def generate_signatures(petition, seeder, number=SIGNATURES):
         status = SignatureStatus.CONFIRMED if roll < 0.9 else SignatureStatus.PENDING
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         email = f"demo{index}@example.org"
-        rows.append(Signature(
-            petition_key=petition.petition_key, name=name, email=email, email_normalised=email,
-            municipality=rng.choice(municipalities), language=language, consent=consent[language], status=status,
-            created_at=created, confirmed_at=created + datetime.timedelta(minutes=5) if status == "confirmed" else None,
-            newsletter_opt_in=rng.random() < 0.3, notify_on_response=rng.random() < 0.2,
-            suspect_reasons="ip-burst" if rng.random() < 0.01 else "", ip_address=f"198.51.100.{rng.randint(1, 254)}",
-            form_seconds=round(rng.uniform(8, 90), 1),
-        ))
+        rows.append(
+            Signature(
+                petition_key=petition.petition_key,
+                name=name,
+                email=email,
+                email_normalised=email,
+                municipality=rng.choice(municipalities),
+                language=language,
+                consent=consent[language],
+                status=status,
+                created_at=created,
+                confirmed_at=created + datetime.timedelta(minutes=5) if status == "confirmed" else None,
+                newsletter_opt_in=rng.random() < 0.3,
+                notify_on_response=rng.random() < 0.2,
+                suspect_reasons="ip-burst" if rng.random() < 0.01 else "",
+                ip_address=f"198.51.100.{rng.randint(1, 254)}",
+                form_seconds=round(rng.uniform(8, 90), 1),
+            )
+        )
     Signature.objects.bulk_create(rows, batch_size=1000)
     counting.update_counts()
 
@@ -98,8 +159,14 @@ def generate_signatures(petition, seeder, number=SIGNATURES):
 def generate_responses(petition):
     """Over half of the municipalities said yes (as in the real campaign); the rest spread over the ladder."""
     rng = random.Random(2020)
-    ladder = [(ResponseStatus.SAID_YES, 0.48), (ResponseStatus.ACTED, 0.06), (ResponseStatus.SAID_NO, 0.08),
-              (ResponseStatus.DEBATED, 0.08), (ResponseStatus.MOTION_TABLED, 0.1), (ResponseStatus.NO_RESPONSE, 0.2)]
+    ladder = [
+        (ResponseStatus.SAID_YES, 0.48),
+        (ResponseStatus.ACTED, 0.06),
+        (ResponseStatus.SAID_NO, 0.08),
+        (ResponseStatus.DEBATED, 0.08),
+        (ResponseStatus.MOTION_TABLED, 0.1),
+        (ResponseStatus.NO_RESPONSE, 0.2),
+    ]
     responses = []
     for municipality in Municipality.objects.filter(active=True):
         roll, status = rng.random(), ResponseStatus.NO_RESPONSE
@@ -110,8 +177,14 @@ def generate_responses(petition):
             roll -= share
         if status == ResponseStatus.NO_RESPONSE:
             continue
-        responses.append(TargetResponse(
-            petition_key=petition.petition_key, municipality=municipality, status=status,
-            responded_on=datetime.date(2020, 3, 1) + datetime.timedelta(days=rng.randint(0, 120)),
-            note_nl="Voorbeeldreactie (demo).", note_en="Example response (demo)."))
+        responses.append(
+            TargetResponse(
+                petition_key=petition.petition_key,
+                municipality=municipality,
+                status=status,
+                responded_on=datetime.date(2020, 3, 1) + datetime.timedelta(days=rng.randint(0, 120)),
+                note_nl="Voorbeeldreactie (demo).",
+                note_en="Example response (demo).",
+            )
+        )
     TargetResponse.objects.bulk_create(responses)

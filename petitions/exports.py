@@ -59,22 +59,45 @@ def local_time(field):
 
 PROFILES = {
     "handover": Profile(
-        "handover", _("Handover"), _("Names and municipality of confirmed signers, to hand the petition over."),
+        "handover",
+        _("Handover"),
+        _("Names and municipality of confirmed signers, to hand the petition over."),
         ((_("Name"), "name"), (_("Municipality"), "municipality__name")),
-        {"status": SignatureStatus.CONFIRMED}, ordering=("municipality__name", "name", "pk")),
+        {"status": SignatureStatus.CONFIRMED},
+        ordering=("municipality__name", "name", "pk"),
+    ),
     "crm": Profile(
-        "crm", _("CRM (newsletter)"), _("Confirmed signers who opted in to the newsletter, with proof of consent."),
-        ((_("Name"), "name"), (_("Email"), "email"), (_("Language"), "language"),
-         (_("Newsletter opt-in"), "newsletter_opt_in"), (_("Consent version"), "consent__version"),
-         (_("Confirmed at"), "confirmed_at")),
+        "crm",
+        _("CRM (newsletter)"),
+        _("Confirmed signers who opted in to the newsletter, with proof of consent."),
+        (
+            (_("Name"), "name"),
+            (_("Email"), "email"),
+            (_("Language"), "language"),
+            (_("Newsletter opt-in"), "newsletter_opt_in"),
+            (_("Consent version"), "consent__version"),
+            (_("Confirmed at"), "confirmed_at"),
+        ),
         {"status": SignatureStatus.CONFIRMED, "newsletter_opt_in": True, "anonymised_at__isnull": True},
-        local_times=("confirmed_at",)),
+        local_times=("confirmed_at",),
+    ),
     "fraud": Profile(
-        "fraud", _("Fraud review"), _("Signals for judging whether signatures are genuine; emails only by domain."),
-        ((_("ID"), "pk"), (_("Signed at"), "created_at"), (_("Confirmed at"), "confirmed_at"),
-         (_("Status"), "status"), (_("Suspect because"), "suspect_reasons"), (_("IP address"), "ip_address"),
-         (_("Seconds on the form"), "form_seconds"), (_("Email domain"), "email_domain")),
-        {}, local_times=("created_at", "confirmed_at")),
+        "fraud",
+        _("Fraud review"),
+        _("Signals for judging whether signatures are genuine; emails only by domain."),
+        (
+            (_("ID"), "pk"),
+            (_("Signed at"), "created_at"),
+            (_("Confirmed at"), "confirmed_at"),
+            (_("Status"), "status"),
+            (_("Suspect because"), "suspect_reasons"),
+            (_("IP address"), "ip_address"),
+            (_("Seconds on the form"), "form_seconds"),
+            (_("Email domain"), "email_domain"),
+        ),
+        {},
+        local_times=("created_at", "confirmed_at"),
+    ),
 }
 
 
@@ -145,17 +168,27 @@ def _profile_choices():
 class ExportFilterForm(forms.Form):
     """The filters of an export; bad input becomes form errors, never an exception."""
 
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Any status")), *SignatureStatus.choices])
-    date_from = forms.DateField(label=_("Signed from"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Signed until (inclusive)"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
-    municipality = forms.ModelChoiceField(label=_("Municipality"), required=False, to_field_name="cbs_code",
-                                          queryset=Municipality.objects.all(), empty_label=_("All municipalities"))
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *SignatureStatus.choices]
+    )
+    date_from = forms.DateField(label=_("Signed from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(
+        label=_("Signed until (inclusive)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        required=False,
+        to_field_name="cbs_code",
+        queryset=Municipality.objects.all(),
+        empty_label=_("All municipalities"),
+    )
     newsletter = forms.TypedChoiceField(
-        label=_("Newsletter"), required=False, empty_value=None, coerce=lambda value: value == "yes",
-        choices=[("", _("Opted in or not")), ("yes", _("Opted in")), ("no", _("Not opted in"))])
+        label=_("Newsletter"),
+        required=False,
+        empty_value=None,
+        coerce=lambda value: value == "yes",
+        choices=[("", _("Opted in or not")), ("yes", _("Opted in")), ("no", _("Not opted in"))],
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -178,22 +211,28 @@ class ExportFilterForm(forms.Form):
     @property
     def filters_for_log(self):
         """The filters that were set, JSON-ready for the audit log."""
-        return {key: value.isoformat() if isinstance(value, datetime.date) else value
-                for key, value in self.filters.items() if value is not None}
+        return {
+            key: value.isoformat() if isinstance(value, datetime.date) else value
+            for key, value in self.filters.items()
+            if value is not None
+        }
 
 
 class ExportForm(ExportFilterForm):
     FORMATS = [("csv", "CSV"), ("xlsx", "Excel (XLSX)")]
 
-    profile = forms.ChoiceField(label=_("Purpose"), choices=_profile_choices,
-                                widget=forms.RadioSelect)
+    profile = forms.ChoiceField(label=_("Purpose"), choices=_profile_choices, widget=forms.RadioSelect)
     format = forms.ChoiceField(label=_("Format"), choices=FORMATS, initial="csv", widget=forms.RadioSelect)
     field_order = ["profile", "format", "status", "date_from", "date_to", "municipality", "newsletter"]
 
 
 def paper_count(petition_key, municipality):
-    return (PaperSignatures.objects.filter(petition_key=petition_key, municipality=municipality)
-            .aggregate(total=Sum("count"))["total"] or 0)
+    return (
+        PaperSignatures.objects.filter(petition_key=petition_key, municipality=municipality).aggregate(
+            total=Sum("count")
+        )["total"]
+        or 0
+    )
 
 
 def handover_pdf(petition, municipality, count, names, paper=0):

@@ -35,28 +35,47 @@ class MunicipalityField(forms.ModelChoiceField):
 
 
 class SignatureForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100, error_messages={
-        "required": _("Please give your name."),
-        "max_length": _("Please use at most %(limit_value)d characters for your name."),
-        "null_characters_not_allowed": _("Your name contains characters that cannot be used.")})
-    email = forms.EmailField(label=_("Email address"), max_length=254, error_messages={
-        "required": _("Please give your email address: we send you a link to confirm your signature."),
-        "invalid": _("This does not look like an email address.")})
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        error_messages={
+            "required": _("Please give your name."),
+            "max_length": _("Please use at most %(limit_value)d characters for your name."),
+            "null_characters_not_allowed": _("Your name contains characters that cannot be used."),
+        },
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Please give your email address: we send you a link to confirm your signature."),
+            "invalid": _("This does not look like an email address."),
+        },
+    )
     municipality = MunicipalityField(
-        label=_("Municipality"), queryset=Municipality.objects.filter(active=True), to_field_name="cbs_code",
+        label=_("Municipality"),
+        queryset=Municipality.objects.filter(active=True),
+        to_field_name="cbs_code",
         empty_label=_("Choose your municipality"),
-        error_messages={"required": _("Please choose your municipality."),
-                        "invalid_choice": _("Please choose a municipality from the list.")})
+        error_messages={
+            "required": _("Please choose your municipality."),
+            "invalid_choice": _("Please choose a municipality from the list."),
+        },
+    )
     postcode = forms.CharField(label=_("Postcode"), max_length=10, required=False)
-    comment = forms.CharField(label=_("Why I sign (optional)"), max_length=500, required=False,
-                              widget=forms.Textarea(attrs={"rows": 3}))
+    comment = forms.CharField(
+        label=_("Why I sign (optional)"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     consent = forms.BooleanField(error_messages={"required": _("You can only sign if you agree.")})
     newsletter = forms.BooleanField(required=False)
-    notify_on_response = forms.BooleanField(required=False,
-                                            label=_("Email me when my municipality responds"))
-    consent_version = forms.IntegerField(widget=forms.HiddenInput, error_messages={
-        "required": _("Please read the consent text again and confirm."),
-        "invalid": _("Please read the consent text again and confirm.")})
+    notify_on_response = forms.BooleanField(required=False, label=_("Email me when my municipality responds"))
+    consent_version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Please read the consent text again and confirm."),
+            "invalid": _("Please read the consent text again and confirm."),
+        },
+    )
     # Signals for abuse control, never shown as errors: a honeypot and the time spent on the form.
     website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
     form_ms = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)

@@ -41,11 +41,14 @@ def matching(petition_key, criteria):
         queryset = queryset.filter(ip_address=criteria["ip"])
     if criteria.get("email_domain"):
         queryset = queryset.filter(email_normalised__endswith="@" + normalise_domain(criteria["email_domain"]))
-    return filter_signatures(queryset, {
-        "date_from": datetime.date.fromisoformat(criteria["date_from"]) if criteria.get("date_from") else None,
-        "date_to": datetime.date.fromisoformat(criteria["date_to"]) if criteria.get("date_to") else None,
-        "municipality": criteria.get("municipality"),
-    })
+    return filter_signatures(
+        queryset,
+        {
+            "date_from": datetime.date.fromisoformat(criteria["date_from"]) if criteria.get("date_from") else None,
+            "date_to": datetime.date.fromisoformat(criteria["date_to"]) if criteria.get("date_to") else None,
+            "municipality": criteria.get("municipality"),
+        },
+    )
 
 
 def preview(petition_key, criteria):
@@ -60,10 +63,12 @@ def sample(petition_key, criteria, size=SAMPLE_SIZE):
 def invalidate(petition_key, criteria, reason, user):
     """Invalidate the matching signatures; returns the Invalidation (its `matched` says how many)."""
     with transaction.atomic():
-        invalidation = Invalidation.objects.create(petition_key=petition_key, criteria=criteria, reason=reason,
-                                                   created_by=user)
-        invalidation.matched = matching(petition_key, criteria).update(status=SignatureStatus.INVALIDATED,
-                                                                       invalidation=invalidation)
+        invalidation = Invalidation.objects.create(
+            petition_key=petition_key, criteria=criteria, reason=reason, created_by=user
+        )
+        invalidation.matched = matching(petition_key, criteria).update(
+            status=SignatureStatus.INVALIDATED, invalidation=invalidation
+        )
         invalidation.save(update_fields=["matched"])
     return invalidation
 
@@ -78,12 +83,15 @@ def undo(invalidation):
         invalidation = Invalidation.objects.select_for_update().get(pk=invalidation.pk)
         if invalidation.undone_at:
             return 0
-        signatures = Signature.objects.filter(invalidation=invalidation, status=SignatureStatus.INVALIDATED,
-                                              anonymised_at__isnull=True)
-        restored = signatures.filter(confirmed_at__isnull=False).update(status=SignatureStatus.CONFIRMED,
-                                                                        invalidation=None)
-        restored += signatures.filter(confirmed_at__isnull=True).update(status=SignatureStatus.PENDING,
-                                                                        invalidation=None)
+        signatures = Signature.objects.filter(
+            invalidation=invalidation, status=SignatureStatus.INVALIDATED, anonymised_at__isnull=True
+        )
+        restored = signatures.filter(confirmed_at__isnull=False).update(
+            status=SignatureStatus.CONFIRMED, invalidation=None
+        )
+        restored += signatures.filter(confirmed_at__isnull=True).update(
+            status=SignatureStatus.PENDING, invalidation=None
+        )
         invalidation.undone_at = timezone.now()
         invalidation.save(update_fields=["undone_at"])
     return restored
@@ -96,15 +104,29 @@ class InvalidationForm(forms.Form):
     """Criteria (at least one) and the reason, recorded with the invalidation."""
 
     ip = forms.GenericIPAddressField(label=_("IP address"), required=False)
-    email_domain = forms.CharField(label=_("Email domain"), required=False, max_length=253,
-                                   validators=[domain_validator], help_text=_("E.g. example.org"))
+    email_domain = forms.CharField(
+        label=_("Email domain"),
+        required=False,
+        max_length=253,
+        validators=[domain_validator],
+        help_text=_("E.g. example.org"),
+    )
     date_from = forms.DateField(label=_("Signed from"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("Signed until (inclusive)"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
-    municipality = forms.ModelChoiceField(label=_("Municipality"), required=False, to_field_name="cbs_code",
-                                          queryset=Municipality.objects.all(), empty_label=_("Any municipality"))
-    reason = forms.CharField(label=_("Reason"), max_length=300,
-                             help_text=_("Why these signatures are not genuine; kept with the invalidation."))
+    date_to = forms.DateField(
+        label=_("Signed until (inclusive)"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        required=False,
+        to_field_name="cbs_code",
+        queryset=Municipality.objects.all(),
+        empty_label=_("Any municipality"),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        help_text=_("Why these signatures are not genuine; kept with the invalidation."),
+    )
 
     def clean_email_domain(self):
         domain = self.cleaned_data["email_domain"].strip().lower()
@@ -126,7 +148,8 @@ class InvalidationForm(forms.Form):
             "email_domain": self.cleaned_data.get("email_domain"),
             "date_from": self.cleaned_data["date_from"].isoformat() if self.cleaned_data.get("date_from") else None,
             "date_to": self.cleaned_data["date_to"].isoformat() if self.cleaned_data.get("date_to") else None,
-            "municipality": self.cleaned_data["municipality"].cbs_code if self.cleaned_data.get("municipality")
+            "municipality": self.cleaned_data["municipality"].cbs_code
+            if self.cleaned_data.get("municipality")
             else None,
         }
         return {key: value for key, value in values.items() if value}

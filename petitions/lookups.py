@@ -46,9 +46,14 @@ def clear_local():
 
 def petition_copies(petition_key):
     """{language code: Petition} for one translation group."""
-    return remember(f"petitions:copies:{petition_key}", TTL, lambda: {
-        p.locale.language_code: p
-        for p in Petition.objects.filter(translation_key=petition_key).select_related("locale")})
+    return remember(
+        f"petitions:copies:{petition_key}",
+        TTL,
+        lambda: {
+            p.locale.language_code: p
+            for p in Petition.objects.filter(translation_key=petition_key).select_related("locale")
+        },
+    )
 
 
 def petition_settings():
@@ -57,8 +62,11 @@ def petition_settings():
 
 def municipality_ids():
     """{CBS code: primary key} of the active municipalities."""
-    return remember("petitions:municipality-ids", 3600,
-                    lambda: dict(Municipality.objects.filter(active=True).values_list("cbs_code", "pk")))
+    return remember(
+        "petitions:municipality-ids",
+        3600,
+        lambda: dict(Municipality.objects.filter(active=True).values_list("cbs_code", "pk")),
+    )
 
 
 def forget(sender, instance=None, **kwargs):

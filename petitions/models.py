@@ -5,7 +5,6 @@ Signatures, counts and target responses hang off the petition's translation grou
 count in both languages.
 """
 
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -40,51 +39,87 @@ def validate_milestones(value):
 class Petition(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableModel):
     title = models.CharField(_("title"), max_length=200)
     demand = models.TextField(_("the demand"), help_text=_("What the petition asks, in one or two sentences."))
-    addressed_to = models.CharField(_("addressed to"), max_length=200,
-                                    help_text=_("E.g. “The mayor of every municipality”."))
+    addressed_to = models.CharField(
+        _("addressed to"), max_length=200, help_text=_("E.g. “The mayor of every municipality”.")
+    )
     background = RichTextField(_("background"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     goal = models.PositiveIntegerField(_("signature goal"), validators=[MinValueValidator(1)])
-    milestones = models.CharField(_("milestones"), max_length=200, blank=True, validators=[validate_milestones],
-                                  help_text=_("Signature counts worth celebrating, e.g. “1000, 5000, 10000”."))
+    milestones = models.CharField(
+        _("milestones"),
+        max_length=200,
+        blank=True,
+        validators=[validate_milestones],
+        help_text=_("Signature counts worth celebrating, e.g. “1000, 5000, 10000”."),
+    )
     opens_at = models.DateTimeField(_("opens"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=PetitionStatus.choices,
-                              default=PetitionStatus.DRAFT)
+    status = models.CharField(_("status"), max_length=12, choices=PetitionStatus.choices, default=PetitionStatus.DRAFT)
     thank_you_text = models.TextField(_("thank-you text"), help_text=_("Shown after signing."))
     share_text = models.CharField(_("share text"), max_length=200, blank=True)
     consent_text = models.TextField(
         _("consent text"),
-        help_text=_("What signers agree to. Every change makes a new version; each signature records the "
-                    "version it was shown."))
-    newsletter_text = models.CharField(_("newsletter opt-in text"), max_length=300, blank=True,
-                                       help_text=_("Leave empty to not offer the newsletter."))
+        help_text=_(
+            "What signers agree to. Every change makes a new version; each signature records the version it was shown."
+        ),
+    )
+    newsletter_text = models.CharField(
+        _("newsletter opt-in text"), max_length=300, blank=True, help_text=_("Leave empty to not offer the newsletter.")
+    )
     ask_municipality = models.BooleanField(_("ask for the municipality"), default=True)
     ask_postcode = models.BooleanField(_("ask for the postcode"), default=False)
     ask_comment = models.BooleanField(_("ask “why I sign”"), default=False)
     has_targets = models.BooleanField(_("track municipalities' responses"), default=False)
     anonymise_after_days = models.PositiveIntegerField(
-        _("anonymise after (days)"), default=90, validators=[MaxValueValidator(730)],
-        help_text=_("Days after closing when names, emails and IP addresses are removed; counts stay."))
+        _("anonymise after (days)"),
+        default=90,
+        validators=[MaxValueValidator(730)],
+        help_text=_("Days after closing when names, emails and IP addresses are removed; counts stay."),
+    )
 
     panels = [
-        FieldPanel("title"), FieldPanel("demand"), FieldPanel("addressed_to"), FieldPanel("background"),
+        FieldPanel("title"),
+        FieldPanel("demand"),
+        FieldPanel("addressed_to"),
+        FieldPanel("background"),
         MultiFieldPanel([FieldPanel("goal"), FieldPanel("milestones")], heading=_("Goal")),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]), FieldPanel("status")],
-                        heading=_("When")),
-        MultiFieldPanel([FieldPanel("ask_municipality"), FieldPanel("ask_postcode"), FieldPanel("ask_comment"),
-                         FieldPanel("has_targets")], heading=_("Form")),
-        MultiFieldPanel([FieldPanel("consent_text"), FieldPanel("newsletter_text"),
-                         FieldPanel("anonymise_after_days")], heading=_("Privacy")),
-        FieldPanel("thank_you_text"), FieldPanel("share_text"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]), FieldPanel("status")], heading=_("When")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("ask_municipality"),
+                FieldPanel("ask_postcode"),
+                FieldPanel("ask_comment"),
+                FieldPanel("has_targets"),
+            ],
+            heading=_("Form"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("consent_text"), FieldPanel("newsletter_text"), FieldPanel("anonymise_after_days")],
+            heading=_("Privacy"),
+        ),
+        FieldPanel("thank_you_text"),
+        FieldPanel("share_text"),
     ]
     # Settings that must be the same in both languages are synchronised, not translated.
     translatable_fields = [
-        TranslatableField("title"), TranslatableField("demand"), TranslatableField("addressed_to"),
-        TranslatableField("background"), TranslatableField("thank_you_text"), TranslatableField("share_text"),
-        TranslatableField("consent_text"), TranslatableField("newsletter_text"),
-        SynchronizedField("goal"), SynchronizedField("milestones"), SynchronizedField("opens_at"),
-        SynchronizedField("closes_at"), SynchronizedField("status"), SynchronizedField("ask_municipality"),
-        SynchronizedField("ask_postcode"), SynchronizedField("ask_comment"), SynchronizedField("has_targets"),
+        TranslatableField("title"),
+        TranslatableField("demand"),
+        TranslatableField("addressed_to"),
+        TranslatableField("background"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("share_text"),
+        TranslatableField("consent_text"),
+        TranslatableField("newsletter_text"),
+        SynchronizedField("goal"),
+        SynchronizedField("milestones"),
+        SynchronizedField("opens_at"),
+        SynchronizedField("closes_at"),
+        SynchronizedField("status"),
+        SynchronizedField("ask_municipality"),
+        SynchronizedField("ask_postcode"),
+        SynchronizedField("ask_comment"),
+        SynchronizedField("has_targets"),
         SynchronizedField("anonymise_after_days"),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title"), index.FilterField("locale_id")]
@@ -114,8 +149,11 @@ class Petition(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMo
 
     def is_open(self, now=None):
         now = now or timezone.now()
-        return (self.status == PetitionStatus.OPEN and self.opens_at <= now
-                and (self.closes_at is None or now < self.closes_at))
+        return (
+            self.status == PetitionStatus.OPEN
+            and self.opens_at <= now
+            and (self.closes_at is None or now < self.closes_at)
+        )
 
 
 class ConsentVersion(models.Model):
@@ -128,8 +166,9 @@ class ConsentVersion(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["petition_key", "language", "version"],
-                                               name="unique_consent_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["petition_key", "language", "version"], name="unique_consent_version")
+        ]
 
     def __str__(self):
         return f"{self.language} v{self.version}"
@@ -178,16 +217,18 @@ class Signature(models.Model):
     email = models.EmailField(_("email"), max_length=254)
     # Case, dots and +tags folded by provider rules: one person signs once per petition.
     email_normalised = models.CharField(max_length=254)
-    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.SET_NULL,
-                                     verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("municipality")
+    )
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     comment = models.CharField(_("why I sign"), max_length=500, blank=True)
     language = models.CharField(_("language"), max_length=8)
     consent = models.ForeignKey(ConsentVersion, on_delete=models.PROTECT, verbose_name=_("consent shown"))
     newsletter_opt_in = models.BooleanField(_("newsletter"), default=False)
     notify_on_response = models.BooleanField(_("tell me when my municipality responds"), default=False)
-    status = models.CharField(_("status"), max_length=12, choices=SignatureStatus.choices,
-                              default=SignatureStatus.PENDING)
+    status = models.CharField(
+        _("status"), max_length=12, choices=SignatureStatus.choices, default=SignatureStatus.PENDING
+    )
     suspect_reasons = models.CharField(_("suspect because"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("signed"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
@@ -198,8 +239,9 @@ class Signature(models.Model):
     email_failures = models.PositiveSmallIntegerField(default=0)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     form_seconds = models.FloatField(_("seconds on the form"), null=True, blank=True)
-    invalidation = models.ForeignKey(Invalidation, null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="signatures")
+    invalidation = models.ForeignKey(
+        Invalidation, null=True, blank=True, on_delete=models.SET_NULL, related_name="signatures"
+    )
     # Maintained only by the counting job: whether this signature is in PetitionCount.
     counted = models.BooleanField(default=False)
     anonymised_at = models.DateTimeField(null=True, blank=True)
@@ -209,16 +251,18 @@ class Signature(models.Model):
         verbose_name_plural = _("signatures")
         permissions = [("export_signatures", "Can export signatures")]
         constraints = [
-            models.UniqueConstraint(fields=["petition_key", "email_normalised"], condition=~Q(email_normalised=""),
-                                    name="one_signature_per_person"),
+            models.UniqueConstraint(
+                fields=["petition_key", "email_normalised"],
+                condition=~Q(email_normalised=""),
+                name="one_signature_per_person",
+            ),
         ]
         indexes = [
             models.Index(fields=["petition_key", "status", "counted"], name="signature_counting"),
             models.Index(fields=["petition_key", "created_at"], name="signature_timeline"),
             models.Index(fields=["ip_address", "created_at"], name="signature_ip"),
             # Holds only the outbox, so finding what to send stays cheap among millions of signatures.
-            models.Index(fields=["created_at"], name="signature_confirmation_due",
-                         condition=Q(confirmation_due=True)),
+            models.Index(fields=["created_at"], name="signature_confirmation_due", condition=Q(confirmation_due=True)),
         ]
 
     def __str__(self):
@@ -234,8 +278,9 @@ class PaperSignatures(models.Model):
 
     petition_key = models.UUIDField(db_index=True)
     count = models.PositiveIntegerField(_("number of signatures"), validators=[MinValueValidator(1)])
-    municipality = models.ForeignKey(Municipality, null=True, blank=True, on_delete=models.SET_NULL,
-                                     verbose_name=_("municipality"))
+    municipality = models.ForeignKey(
+        Municipality, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("municipality")
+    )
     note = models.CharField(_("note"), max_length=300, help_text=_("Where and when they were collected."))
     added_by = models.ForeignKey("auth.User", null=True, on_delete=models.SET_NULL, related_name="+")
     added_at = models.DateTimeField(default=timezone.now)
@@ -287,8 +332,9 @@ class TargetResponse(models.Model):
 
     petition_key = models.UUIDField(db_index=True)
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, verbose_name=_("municipality"))
-    status = models.CharField(_("response"), max_length=16, choices=ResponseStatus.choices,
-                              default=ResponseStatus.NO_RESPONSE)
+    status = models.CharField(
+        _("response"), max_length=16, choices=ResponseStatus.choices, default=ResponseStatus.NO_RESPONSE
+    )
     responded_on = models.DateField(_("date"), null=True, blank=True)
     source_url = models.URLField(_("source"), blank=True)
     note_nl = models.CharField(_("note (Dutch)"), max_length=500, blank=True)
@@ -298,8 +344,7 @@ class TargetResponse(models.Model):
     class Meta:
         verbose_name = _("municipality response")
         verbose_name_plural = _("municipality responses")
-        constraints = [models.UniqueConstraint(fields=["petition_key", "municipality"],
-                                               name="one_response_per_target")]
+        constraints = [models.UniqueConstraint(fields=["petition_key", "municipality"], name="one_response_per_target")]
 
     def __str__(self):
         return f"{self.municipality}: {self.get_status_display()}"
@@ -314,26 +359,34 @@ class PetitionSettings(BaseGenericSetting):
     """Runtime switches staff can change without a deploy (e-petitions keeps these in data too)."""
 
     counting_interval = models.PositiveSmallIntegerField(
-        _("counting interval (seconds)"), default=5, validators=[MinValueValidator(1), MaxValueValidator(10)])
+        _("counting interval (seconds)"), default=5, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
     ip_burst_limit = models.PositiveIntegerField(_("signatures per IP per minute"), default=10)
     ip_sustained_limit = models.PositiveIntegerField(_("signatures per IP per hour"), default=60)
     petition_burst_limit = models.PositiveIntegerField(_("signatures per petition per minute"), default=5000)
     minimum_form_seconds = models.PositiveSmallIntegerField(
-        _("minimum seconds on the form"), default=3,
-        help_text=_("Faster submissions are marked suspect (people need a few seconds to fill in a form)."))
+        _("minimum seconds on the form"),
+        default=3,
+        help_text=_("Faster submissions are marked suspect (people need a few seconds to fill in a form)."),
+    )
     pending_expiry_days = models.PositiveSmallIntegerField(_("delete unconfirmed after (days)"), default=7)
     reminder_after_hours = models.PositiveSmallIntegerField(_("first reminder after (hours)"), default=24)
 
     panels = [
         FieldPanel("counting_interval"),
-        MultiFieldPanel([FieldPanel("ip_burst_limit"), FieldPanel("ip_sustained_limit"),
-                         FieldPanel("petition_burst_limit"), FieldPanel("minimum_form_seconds")],
-                        heading=_("Abuse controls (exceeding them marks signatures as suspect)")),
-        MultiFieldPanel([FieldPanel("pending_expiry_days"), FieldPanel("reminder_after_hours")],
-                        heading=_("Unconfirmed signatures")),
+        MultiFieldPanel(
+            [
+                FieldPanel("ip_burst_limit"),
+                FieldPanel("ip_sustained_limit"),
+                FieldPanel("petition_burst_limit"),
+                FieldPanel("minimum_form_seconds"),
+            ],
+            heading=_("Abuse controls (exceeding them marks signatures as suspect)"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("pending_expiry_days"), FieldPanel("reminder_after_hours")], heading=_("Unconfirmed signatures")
+        ),
     ]
 
     class Meta:
         verbose_name = _("petition settings")
-
-

@@ -131,8 +131,11 @@ def read_cbs_csv(path_or_file):
         raise MunicipalityDataError("the file is empty")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     try:
-        rows = [(number, row) for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1)
-                if any(cell.strip() for cell in row)]
+        rows = [
+            (number, row)
+            for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1)
+            if any(cell.strip() for cell in row)
+        ]
     except csv.Error as error:
         raise MunicipalityDataError(f"not a readable CSV file: {error}") from error
     columns = _find_columns(rows[0][1])

@@ -2,8 +2,21 @@
 
 GMAIL = {"gmail.com", "googlemail.com"}
 PLUS_TAG_DOMAINS = GMAIL | {
-    "outlook.com", "hotmail.com", "live.com", "msn.com", "outlook.nl", "hotmail.nl", "live.nl",
-    "icloud.com", "me.com", "mac.com", "protonmail.com", "proton.me", "fastmail.com", "ziggo.nl", "kpnmail.nl",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "outlook.nl",
+    "hotmail.nl",
+    "live.nl",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "protonmail.com",
+    "proton.me",
+    "fastmail.com",
+    "ziggo.nl",
+    "kpnmail.nl",
 }
 DASH_TAG_DOMAINS = {"yahoo.com", "yahoo.nl", "ymail.com"}
 

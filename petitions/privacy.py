@@ -12,9 +12,18 @@ ANONYMOUS = "—"
 def anonymise_signatures(queryset):
     """Blank the personal fields of signatures not yet anonymised; returns how many were done."""
     return queryset.filter(anonymised_at__isnull=True).update(
-        name=ANONYMOUS, email="", email_normalised="", postcode="", comment="", ip_address=None,
-        form_seconds=None, newsletter_opt_in=False, notify_on_response=False, confirmation_due=False,
-        anonymised_at=timezone.now())
+        name=ANONYMOUS,
+        email="",
+        email_normalised="",
+        postcode="",
+        comment="",
+        ip_address=None,
+        form_seconds=None,
+        newsletter_opt_in=False,
+        notify_on_response=False,
+        confirmation_due=False,
+        anonymised_at=timezone.now(),
+    )
 
 
 def signatures_of(email):
@@ -28,17 +37,25 @@ def export_person(email):
     rows = []
     for signature in signatures_of(email).select_related("municipality", "consent").order_by("created_at"):
         petition = petition_in(signature.petition_key, signature.language)
-        rows.append({
-            "petition": petition.title if petition else str(signature.petition_key),
-            "name": signature.name, "email": signature.email,
-            "municipality": signature.municipality.name if signature.municipality else "",
-            "postcode": signature.postcode, "comment": signature.comment, "language": signature.language,
-            "status": signature.status, "signed_at": signature.created_at.isoformat(),
-            "confirmed_at": signature.confirmed_at.isoformat() if signature.confirmed_at else None,
-            "newsletter_opt_in": signature.newsletter_opt_in, "notify_on_response": signature.notify_on_response,
-            "consent_version": signature.consent.version, "consent_text": signature.consent.text,
-            "ip_address": signature.ip_address,
-        })
+        rows.append(
+            {
+                "petition": petition.title if petition else str(signature.petition_key),
+                "name": signature.name,
+                "email": signature.email,
+                "municipality": signature.municipality.name if signature.municipality else "",
+                "postcode": signature.postcode,
+                "comment": signature.comment,
+                "language": signature.language,
+                "status": signature.status,
+                "signed_at": signature.created_at.isoformat(),
+                "confirmed_at": signature.confirmed_at.isoformat() if signature.confirmed_at else None,
+                "newsletter_opt_in": signature.newsletter_opt_in,
+                "notify_on_response": signature.notify_on_response,
+                "consent_version": signature.consent.version,
+                "consent_text": signature.consent.text,
+                "ip_address": signature.ip_address,
+            }
+        )
     return rows
 
 

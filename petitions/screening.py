@@ -16,8 +16,13 @@ from .models import Signature
 LIMITS = (  # reason, counter scope, window in seconds, key, limit
     ("ip-burst", "sign-ip-minute", 60, lambda s: s.ip_address, lambda limits: limits.ip_burst_limit),
     ("ip-sustained", "sign-ip-hour", 3600, lambda s: s.ip_address, lambda limits: limits.ip_sustained_limit),
-    ("petition-burst", "sign-petition-minute", 60, lambda s: str(s.petition_key),
-     lambda limits: limits.petition_burst_limit),
+    (
+        "petition-burst",
+        "sign-petition-minute",
+        60,
+        lambda s: str(s.petition_key),
+        lambda limits: limits.petition_burst_limit,
+    ),
 )
 
 

@@ -44,8 +44,9 @@ def sign(petition, data, *, consent, language, ip):
     """Record a pending signature and queue its confirmation email, or the "already signed" email."""
     from . import tasks
 
-    reasons = request_signals(form_ms=data.get("form_ms"), honeypot=bool(data.get("website")),
-                              limits=lookups.petition_settings())
+    reasons = request_signals(
+        form_ms=data.get("form_ms"), honeypot=bool(data.get("website")), limits=lookups.petition_settings()
+    )
     signature = Signature(
         petition_key=petition.petition_key,
         name=data["name"],
@@ -72,17 +73,18 @@ def sign(petition, data, *, consent, language, ip):
             signature.save()
     except IntegrityError:
         # Same person again: tell them by email, answer exactly as for a first signature.
-        transaction.on_commit(lambda: tasks.send_already_signed_email.enqueue(
-            str(petition.petition_key), data["email"], language))
+        transaction.on_commit(
+            lambda: tasks.send_already_signed_email.enqueue(str(petition.petition_key), data["email"], language)
+        )
         return SigningResult(signature=None, duplicate=True)
     return SigningResult(signature=signature)
 
 
 def confirm(signature_id, petition_key):
     """Confirm a pending signature. True when confirmed now or before; False when it is gone."""
-    updated = (Signature.objects.filter(pk=signature_id, petition_key=petition_key, status=SignatureStatus.PENDING)
-               .update(status=SignatureStatus.CONFIRMED, confirmed_at=timezone.now(), confirmation_due=False))
+    updated = Signature.objects.filter(
+        pk=signature_id, petition_key=petition_key, status=SignatureStatus.PENDING
+    ).update(status=SignatureStatus.CONFIRMED, confirmed_at=timezone.now(), confirmation_due=False)
     if updated:
         return True
-    return Signature.objects.filter(pk=signature_id, petition_key=petition_key,
-                                    confirmed_at__isnull=False).exists()
+    return Signature.objects.filter(pk=signature_id, petition_key=petition_key, confirmed_at__isnull=False).exists()

@@ -23,8 +23,10 @@ logger = logging.getLogger(__name__)
 
 def petition_in(petition_key, language):
     """The petition's copy in `language`, else any copy (emails go out in the signer's language)."""
-    copies = {p.locale.language_code: p for p in Petition.objects.filter(translation_key=petition_key)
-              .select_related("locale")}
+    copies = {
+        p.locale.language_code: p
+        for p in Petition.objects.filter(translation_key=petition_key).select_related("locale")
+    }
     return copies.get(language) or copies.get(settings.LANGUAGE_CODE) or next(iter(copies.values()), None)
 
 
@@ -60,10 +62,12 @@ def send_due_confirmations(max_seconds=50):
     sent, failed_now = 0, set()
     while time.monotonic() < deadline:
         with transaction.atomic():
-            batch = list(Signature.objects.select_for_update(skip_locked=True)
-                         .filter(confirmation_due=True, email_failures__lt=MAX_EMAIL_FAILURES)
-                         .exclude(pk__in=failed_now)  # once per run
-                         .order_by("created_at")[:CONFIRMATION_BATCH])
+            batch = list(
+                Signature.objects.select_for_update(skip_locked=True)
+                .filter(confirmation_due=True, email_failures__lt=MAX_EMAIL_FAILURES)
+                .exclude(pk__in=failed_now)  # once per run
+                .order_by("created_at")[:CONFIRMATION_BATCH]
+            )
             if not batch:
                 break
             # First pass through the outbox (not a reminder, not a retry): count against the rate limits.
@@ -74,7 +78,8 @@ def send_due_confirmations(max_seconds=50):
             done, failed = send_batch(messages)
             failed_now.update(failed)
             Signature.objects.filter(pk__in=[s.pk for s in batch if s.pk not in failed_now]).update(
-                confirmation_due=False, email_failures=0)
+                confirmation_due=False, email_failures=0
+            )
             if failed:
                 Signature.objects.filter(pk__in=failed).update(email_failures=F("email_failures") + 1)
             sent += len(done)
@@ -89,10 +94,17 @@ def confirmation_messages(signatures):
         key = (signature.petition_key, signature.language)
         if key not in petitions:
             petitions[key] = petition_in(*key)
-        messages[signature.pk] = render_templated("petitions/email/confirm", signature.email, {
-            "signature": signature, "petition": petitions[key], "confirm_url": confirmation_url(signature),
-            "reminder": signature.reminders_sent > 0,
-        }, signature.language)
+        messages[signature.pk] = render_templated(
+            "petitions/email/confirm",
+            signature.email,
+            {
+                "signature": signature,
+                "petition": petitions[key],
+                "confirm_url": confirmation_url(signature),
+                "reminder": signature.reminders_sent > 0,
+            },
+            signature.language,
+        )
     return messages
 
 
@@ -121,18 +133,21 @@ def remind_and_expire_pending_signatures():
     second = now - datetime.timedelta(hours=limits.reminder_after_hours * 3)
     pending = Signature.objects.filter(status=SignatureStatus.PENDING).exclude(suspect_reasons__contains="honeypot")
     # The second reminder first, so that a signature reminded now is not reminded twice in one run.
-    reminded = (pending.filter(reminders_sent=1, created_at__lt=second)
-                .update(reminders_sent=2, confirmation_due=True, email_failures=0))
-    reminded += (pending.filter(reminders_sent=0, created_at__lt=first)
-                 .update(reminders_sent=1, confirmation_due=True, email_failures=0))
+    reminded = pending.filter(reminders_sent=1, created_at__lt=second).update(
+        reminders_sent=2, confirmation_due=True, email_failures=0
+    )
+    reminded += pending.filter(reminders_sent=0, created_at__lt=first).update(
+        reminders_sent=1, confirmation_due=True, email_failures=0
+    )
     # Emails that failed a few times (mailer outage, refused address) get new tries.
     retried = Signature.objects.filter(confirmation_due=True, email_failures__gte=MAX_EMAIL_FAILURES).update(
-        email_failures=0)
+        email_failures=0
+    )
     if reminded or retried:
         send_due_confirmations.enqueue()
     expired, _ = Signature.objects.filter(
-        status=SignatureStatus.PENDING,
-        created_at__lt=now - datetime.timedelta(days=limits.pending_expiry_days)).delete()
+        status=SignatureStatus.PENDING, created_at__lt=now - datetime.timedelta(days=limits.pending_expiry_days)
+    ).delete()
     return {"reminded": reminded, "deleted": expired}
 
 
@@ -159,8 +174,7 @@ def report_unusual_signing():
     by_ip, unusual_domains = found["ips"], found["domains"]
     if by_ip or unusual_domains:
         logger.warning("unusual signing in the last hour: ips=%s domains=%s", by_ip, unusual_domains)
-    return {"ips": [{**row, "petition_key": str(row["petition_key"])} for row in by_ip],
-            "domains": unusual_domains}
+    return {"ips": [{**row, "petition_key": str(row["petition_key"])} for row in by_ip], "domains": unusual_domains}
 
 
 @task()
@@ -171,17 +185,32 @@ def notify_response_change(response_id):
     response = TargetResponse.objects.select_related("municipality").filter(pk=response_id).first()
     if response is None:
         return 0
-    signers = (Signature.objects.filter(petition_key=response.petition_key, municipality=response.municipality,
-                                        status=SignatureStatus.CONFIRMED, notify_on_response=True)
-               .exclude(email="").values_list("email", "language", "name"))
+    signers = (
+        Signature.objects.filter(
+            petition_key=response.petition_key,
+            municipality=response.municipality,
+            status=SignatureStatus.CONFIRMED,
+            notify_on_response=True,
+        )
+        .exclude(email="")
+        .values_list("email", "language", "name")
+    )
     sent = 0
     for email, language, name in signers.iterator():
         petition = petition_in(response.petition_key, language)
         with translation.override(language):
             status_label = str(response.get_status_display())
-        send_templated("petitions/email/response_changed", email, {
-            "petition": petition, "response": response, "status_label": status_label, "name": name,
-            "note": response.note_en if language == "en" and response.note_en else response.note_nl,
-        }, language)
+        send_templated(
+            "petitions/email/response_changed",
+            email,
+            {
+                "petition": petition,
+                "response": response,
+                "status_label": status_label,
+                "name": name,
+                "note": response.note_en if language == "en" and response.note_en else response.note_nl,
+            },
+            language,
+        )
         sent += 1
     return sent

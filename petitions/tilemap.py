@@ -143,16 +143,27 @@ def compute_layout(municipalities, grid=None):
             raise ValueError(f"{province}: the block and its label must lie inside the grid")
         blocks.append(block)
         for index, municipality in enumerate(members):
-            tiles.append(Tile(municipality["cbs_code"], municipality["name"], province,
-                              column + index % columns, row + index // columns))
+            tiles.append(
+                Tile(
+                    municipality["cbs_code"],
+                    municipality["name"],
+                    province,
+                    column + index % columns,
+                    row + index // columns,
+                )
+            )
     for number, block in enumerate(blocks):
-        for other in blocks[number + 1:]:
+        for other in blocks[number + 1 :]:
             if any(_too_close(a, b) for a in block.cells() for b in other.cells()):
                 raise ValueError(f"{block.province} and {other.province} touch or overlap on the map; move one in GRID")
     last_column = max(max(cells[2] for cells in block.cells()) for block in blocks)
     last_row = max(block.row + block.rows - 1 for block in blocks)
-    return Layout(tuple(tiles), tuple(blocks), 2 * MARGIN + (last_column + 1) * PITCH - (PITCH - TILE),
-                  2 * MARGIN + (last_row + 1) * PITCH - (PITCH - TILE))
+    return Layout(
+        tuple(tiles),
+        tuple(blocks),
+        2 * MARGIN + (last_column + 1) * PITCH - (PITCH - TILE),
+        2 * MARGIN + (last_row + 1) * PITCH - (PITCH - TILE),
+    )
 
 
 @cache
@@ -168,7 +179,11 @@ def _tile(tile, state_key, state_label, url):
     rect = format_html(
         '<rect class="tile-map__tile tile-map__tile--{}" x="{}" y="{}" width="{}" height="{}"{}>'
         "<title>{}</title></rect>",
-        state_key, tile.x, tile.y, TILE, TILE,
+        state_key,
+        tile.x,
+        tile.y,
+        TILE,
+        TILE,
         # A tile without a link is an image named by its title; a linked tile is named by its link.
         format_html(' role="img" aria-label="{}"', text) if not url else "",
         text,
@@ -177,13 +192,19 @@ def _tile(tile, state_key, state_label, url):
     if symbol:
         rect += format_html(
             '<text class="tile-map__symbol tile-map__symbol--{}" x="{}" y="{}" aria-hidden="true">{}</text>',
-            state_key, tile.x + TILE // 2, tile.y + TILE // 2, symbol,
+            state_key,
+            tile.x + TILE // 2,
+            tile.y + TILE // 2,
+            symbol,
         )
     if url:
         # The focus ring's inner part (see tilemap.css), drawn inside the tile so no neighbour paints over it.
         ring = format_html(
             '<rect class="tile-map__focus" x="{}" y="{}" width="{}" height="{}" aria-hidden="true"/>',
-            f"{tile.x + 2.5:g}", f"{tile.y + 2.5:g}", TILE - 5, TILE - 5,
+            f"{tile.x + 2.5:g}",
+            f"{tile.y + 2.5:g}",
+            TILE - 5,
+            TILE - 5,
         )
         return format_html('<a class="tile-map__link" href="{}" aria-label="{}">{}{}</a>', url, text, rect, ring)
     return rect
@@ -203,8 +224,13 @@ def render_tilemap(states, label, description=None, none_label=None):
     groups = []
     for block in plan.blocks:
         tiles = format_html_join(
-            "", "{}", ((_tile(tile, *states.get(tile.cbs_code, none)),) for tile in plan.tiles
-                       if tile.province == block.province),
+            "",
+            "{}",
+            (
+                (_tile(tile, *states.get(tile.cbs_code, none)),)
+                for tile in plan.tiles
+                if tile.province == block.province
+            ),
         )
         groups.append((block.province, block.x, block.y - 6, block.province, tiles))
     body = format_html_join(
@@ -218,7 +244,8 @@ def render_tilemap(states, label, description=None, none_label=None):
         "<desc>{}</desc>{}</svg>",
         plan.view_box,
         label,
-        description or gettext(
+        description
+        or gettext(
             "Schematic map of the Netherlands: every square is a municipality, grouped by province and in "
             "alphabetical order within each province. Colour and symbol show the state; the name and state of "
             "each municipality are in its label."

@@ -15,16 +15,19 @@ def summary(petition):
     for municipality in municipalities:
         response = responses.get(municipality.pk)
         status = response.status if response else ResponseStatus.NO_RESPONSE
-        rows.append({
-            "municipality": municipality,
-            "status": status,
-            "status_label": ResponseStatus(status).label,
-            "date": response.responded_on if response else None,
-            "source_url": response.source_url if response else "",
-            "note": (response.note_en or response.note_nl) if (response and english) else
-                    (response.note_nl if response else ""),
-            "signatures": signatures.get(municipality.cbs_code, 0),
-        })
+        rows.append(
+            {
+                "municipality": municipality,
+                "status": status,
+                "status_label": ResponseStatus(status).label,
+                "date": response.responded_on if response else None,
+                "source_url": response.source_url if response else "",
+                "note": (response.note_en or response.note_nl)
+                if (response and english)
+                else (response.note_nl if response else ""),
+                "signatures": signatures.get(municipality.cbs_code, 0),
+            }
+        )
     said_yes = sum(1 for row in rows if row["status"] in (ResponseStatus.SAID_YES, ResponseStatus.ACTED))
     return {
         "rows": rows,

@@ -37,8 +37,9 @@ def petition_or_404(petition_key, language=None):
 
 
 def error_page(request, status, title, message, petition=None):
-    return render(request, "petitions/message.html", {"title": title, "message": message, "petition": petition},
-                  status=status)
+    return render(
+        request, "petitions/message.html", {"title": title, "message": message, "petition": petition}, status=status
+    )
 
 
 # Signing carries no cookie-based identity, so a CSRF token would protect nothing and would break on
@@ -51,22 +52,39 @@ def sign(request, petition_key):
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return error_page(request, 403, _("Not signed"), _("Petitions can only be signed on this site."), petition)
     if not petition.is_open():
-        return error_page(request, 409, _("This petition is closed"),
-                          _("This petition does not accept signatures at the moment."), petition)
+        return error_page(
+            request,
+            409,
+            _("This petition is closed"),
+            _("This petition does not accept signatures at the moment."),
+            petition,
+        )
     consent = current_consent(petition)
     form = SignatureForm(request.POST, petition=petition, consent_text=consent.text)
     if not form.is_valid():
-        return render(request, "petitions/sign_form_page.html",
-                      {"petition": petition, "form": form, "consent": consent}, status=400)
+        return render(
+            request,
+            "petitions/sign_form_page.html",
+            {"petition": petition, "form": form, "consent": consent},
+            status=400,
+        )
     # Usually the current version (no query); an older one if the text changed while the form was open.
-    shown = consent if form.cleaned_data["consent_version"] == consent.pk else ConsentVersion.objects.filter(
-        pk=form.cleaned_data["consent_version"], petition_key=petition.petition_key).first()
+    shown = (
+        consent
+        if form.cleaned_data["consent_version"] == consent.pk
+        else ConsentVersion.objects.filter(
+            pk=form.cleaned_data["consent_version"], petition_key=petition.petition_key
+        ).first()
+    )
     if shown is None:
         form.add_error(None, _("Please read the consent text again and confirm."))
-        return render(request, "petitions/sign_form_page.html",
-                      {"petition": petition, "form": form, "consent": consent}, status=400)
-    signing.sign(petition, form.cleaned_data, consent=shown, language=translation.get_language(),
-                 ip=client_ip(request))
+        return render(
+            request,
+            "petitions/sign_form_page.html",
+            {"petition": petition, "form": form, "consent": consent},
+            status=400,
+        )
+    signing.sign(petition, form.cleaned_data, consent=shown, language=translation.get_language(), ip=client_ip(request))
     return redirect(reverse("petitions:thanks", args=[petition.petition_key]), permanent=False)
 
 
@@ -81,10 +99,20 @@ def thanks(request, petition_key):
         donate_url = f"{campaign.url}#donate"
     # The same for every signer (nothing personal on it): every signature's browser lands here, so
     # on a busy day it comes from the page cache like the campaign page.
-    return caching.share(request, render(request, "petitions/thanks.html", {
-        "petition": petition, "campaign": campaign, "share_links": share_links(url, petition.share_text),
-        "share_url": url, "donate_url": donate_url,
-    }))
+    return caching.share(
+        request,
+        render(
+            request,
+            "petitions/thanks.html",
+            {
+                "petition": petition,
+                "campaign": campaign,
+                "share_links": share_links(url, petition.share_text),
+                "share_url": url,
+                "donate_url": donate_url,
+            },
+        ),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,21 +120,33 @@ def confirm(request, token):
     """GET shows a button, POST confirms: mail scanners that open links confirm nothing."""
     found = read_confirmation_token(token)
     if found is None:
-        return error_page(request, 400, _("This link does not work"),
-                          _("The confirmation link is not valid or has expired. Sign again to get a new one."))
+        return error_page(
+            request,
+            400,
+            _("This link does not work"),
+            _("The confirmation link is not valid or has expired. Sign again to get a new one."),
+        )
     signature_id, petition_key = found
     petition = petition_or_404(petition_key)
     if request.method == "GET":
         exists = Signature.objects.filter(pk=signature_id, petition_key=petition_key).exists()
         if not exists:
-            return error_page(request, 410, _("This signature is gone"),
-                              _("Unconfirmed signatures are removed after a while. Sign again to get a new link."),
-                              petition)
+            return error_page(
+                request,
+                410,
+                _("This signature is gone"),
+                _("Unconfirmed signatures are removed after a while. Sign again to get a new link."),
+                petition,
+            )
         return render(request, "petitions/confirm.html", {"petition": petition})
     if not signing.confirm(signature_id, petition_key):
-        return error_page(request, 410, _("This signature is gone"),
-                          _("Unconfirmed signatures are removed after a while. Sign again to get a new link."),
-                          petition)
+        return error_page(
+            request,
+            410,
+            _("This signature is gone"),
+            _("Unconfirmed signatures are removed after a while. Sign again to get a new link."),
+            petition,
+        )
     campaign = petition_page(petition)
     return render(request, "petitions/confirmed.html", {"petition": petition, "campaign": campaign})
 
@@ -116,8 +156,14 @@ def count_json(request, petition_key):
     petition = petition_or_404(petition_key)
     interval = lookups.petition_settings().counting_interval
     count = counting.get_count(petition.petition_key, ttl=interval)
-    data = {"count": count["total"], "confirmed": count["confirmed"], "paper": count["paper"],
-            "goal": petition.goal, "milestones": petition.milestone_list, "updated_at": count["updated_at"]}
+    data = {
+        "count": count["total"],
+        "confirmed": count["confirmed"],
+        "paper": count["paper"],
+        "goal": petition.goal,
+        "milestones": petition.milestone_list,
+        "updated_at": count["updated_at"],
+    }
     if request.GET.get("by") == "municipality":
         data["municipalities"] = counting.municipality_counts(petition.petition_key)
     response = JsonResponse(data)
@@ -134,6 +180,7 @@ def petition_page(petition):
     from wagtail.models import Page, ReferenceIndex
 
     references = ReferenceIndex.get_references_to(petition).filter(
-        base_content_type__app_label="wagtailcore", base_content_type__model="page")
+        base_content_type__app_label="wagtailcore", base_content_type__model="page"
+    )
     page_ids = [int(ref.object_id) for ref in references]
     return Page.objects.filter(pk__in=page_ids, locale_id=petition.locale_id).live().specific().first()

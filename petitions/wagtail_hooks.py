@@ -28,8 +28,10 @@ from .responses import save_response
 
 def petition_choices():
     """Petitions by their translation group, named by their copy in the default language."""
-    return [(petition.translation_key, petition.title) for petition in
-            Petition.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-opens_at")]
+    return [
+        (petition.translation_key, petition.title)
+        for petition in Petition.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("-opens_at")
+    ]
 
 
 class PetitionKeyForm(WagtailAdminModelForm):
@@ -37,8 +39,9 @@ class PetitionKeyForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["petition_key"] = forms.TypedChoiceField(label=_("Petition"), choices=petition_choices,
-                                                             coerce=uuid.UUID)
+        self.fields["petition_key"] = forms.TypedChoiceField(
+            label=_("Petition"), choices=petition_choices, coerce=uuid.UUID
+        )
 
 
 class TargetResponseForm(PetitionKeyForm):
@@ -64,10 +67,10 @@ class WithPetitionTitleIndexView(IndexView):
     """The listing names each row's petition with one subquery, not one query per row."""
 
     def get_base_queryset(self):
-        titles = Petition.objects.filter(translation_key=OuterRef("petition_key"),
-                                         locale__language_code=settings.LANGUAGE_CODE).values("title")[:1]
-        return (super().get_base_queryset().select_related("municipality")
-                .annotate(petition_title=Subquery(titles)))
+        titles = Petition.objects.filter(
+            translation_key=OuterRef("petition_key"), locale__language_code=settings.LANGUAGE_CODE
+        ).values("title")[:1]
+        return super().get_base_queryset().select_related("municipality").annotate(petition_title=Subquery(titles))
 
 
 class PetitionViewSet(SnippetViewSet):
@@ -87,17 +90,28 @@ class TargetResponseViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("Municipality responses")
     index_view_class = WithPetitionTitleIndexView
-    list_display = ["municipality", Column("petition_title", label=_("Petition")), "status", "responded_on",
-                    "updated_at"]
+    list_display = [
+        "municipality",
+        Column("petition_title", label=_("Petition")),
+        "status",
+        "responded_on",
+        "updated_at",
+    ]
     list_filter = ["status"]
     search_fields = ["municipality__name"]
     ordering = ["-updated_at"]
     copy_view_enabled = False
-    edit_handler = ObjectList([
-        FieldPanel("petition_key"), FieldPanel("municipality"),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("responded_on")]), FieldPanel("source_url"),
-        FieldPanel("note_nl"), FieldPanel("note_en"),
-    ], base_form_class=TargetResponseForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("petition_key"),
+            FieldPanel("municipality"),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("responded_on")]),
+            FieldPanel("source_url"),
+            FieldPanel("note_nl"),
+            FieldPanel("note_en"),
+        ],
+        base_form_class=TargetResponseForm,
+    )
 
 
 class PaperSignaturesViewSet(ModelViewSet):
@@ -111,10 +125,14 @@ class PaperSignaturesViewSet(ModelViewSet):
     search_fields = ["note"]
     ordering = ["-added_at"]
     copy_view_enabled = False
-    edit_handler = ObjectList([
-        FieldPanel("petition_key"), FieldRowPanel([FieldPanel("count"), FieldPanel("municipality")]),
-        FieldPanel("note"),
-    ], base_form_class=PaperSignaturesForm)
+    edit_handler = ObjectList(
+        [
+            FieldPanel("petition_key"),
+            FieldRowPanel([FieldPanel("count"), FieldPanel("municipality")]),
+            FieldPanel("note"),
+        ],
+        base_form_class=PaperSignaturesForm,
+    )
 
 
 class MunicipalityViewSet(ModelViewSet):
@@ -133,12 +151,20 @@ class MunicipalityViewSet(ModelViewSet):
     copy_view_enabled = False
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(add_url_name=None, edit_url_name=None, delete_url_name=None,
-                                             history_url_name=None, usage_url_name=None, **kwargs)
+        return super().get_index_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
 
     def get_urlpatterns(self):
-        return [path("", self.index_view, name="index"), path("results/", self.index_results_view,
-                                                              name="index_results")]
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
 
     def get_permissions_to_register(self):
         return super().get_permissions_to_register().filter(codename="view_municipality")
@@ -158,21 +184,35 @@ register_snippet(PetitionsGroup)
 
 @hooks.register("register_petitions_menu_item")
 def register_abuse_report_menu_item():
-    return PermissionMenuItem(_("Unusual signing"), reverse("petitions_abuse"), icon_name="warning", order=900,
-                              permission="petitions.view_signature")
+    return PermissionMenuItem(
+        _("Unusual signing"),
+        reverse("petitions_abuse"),
+        icon_name="warning",
+        order=900,
+        permission="petitions.view_signature",
+    )
 
 
 @hooks.register("register_petitions_menu_item")
 def register_privacy_menu_item():
-    return PermissionMenuItem(_("Privacy requests"), reverse("petitions_privacy"), icon_name="lock", order=910,
-                              permission="petitions.export_signatures")
+    return PermissionMenuItem(
+        _("Privacy requests"),
+        reverse("petitions_privacy"),
+        icon_name="lock",
+        order=910,
+        permission="petitions.export_signatures",
+    )
 
 
 @hooks.register("register_snippet_listing_buttons")
 def register_dashboard_button(snippet, user, next_url=None):
     if isinstance(snippet, Petition) and user.has_perm("petitions.view_signature"):
-        yield ListingMenuItem(_("Signatures and figures"), reverse("petitions_dashboard", args=[snippet.petition_key]),
-                       icon_name="table", priority=5)
+        yield ListingMenuItem(
+            _("Signatures and figures"),
+            reverse("petitions_dashboard", args=[snippet.petition_key]),
+            icon_name="table",
+            priority=5,
+        )
 
 
 @hooks.register("register_admin_urls")
@@ -182,12 +222,21 @@ def register_petition_admin_urls():
         path("petitions/privacy/", admin_views.PrivacyView.as_view(), name="petitions_privacy"),
         path("petitions/<uuid:petition_key>/", admin_views.DashboardView.as_view(), name="petitions_dashboard"),
         path("petitions/<uuid:petition_key>/export/", admin_views.ExportView.as_view(), name="petitions_export"),
-        path("petitions/<uuid:petition_key>/handover/<str:cbs_code>.<str:file_format>",
-             admin_views.HandoverView.as_view(), name="petitions_handover"),
-        path("petitions/<uuid:petition_key>/invalidate/", admin_views.InvalidateView.as_view(),
-             name="petitions_invalidate"),
-        path("petitions/<uuid:petition_key>/invalidations/<int:pk>/undo/",
-             admin_views.UndoInvalidationView.as_view(), name="petitions_undo_invalidation"),
+        path(
+            "petitions/<uuid:petition_key>/handover/<str:cbs_code>.<str:file_format>",
+            admin_views.HandoverView.as_view(),
+            name="petitions_handover",
+        ),
+        path(
+            "petitions/<uuid:petition_key>/invalidate/",
+            admin_views.InvalidateView.as_view(),
+            name="petitions_invalidate",
+        ),
+        path(
+            "petitions/<uuid:petition_key>/invalidations/<int:pk>/undo/",
+            admin_views.UndoInvalidationView.as_view(),
+            name="petitions_undo_invalidation",
+        ),
     ]
 
 
@@ -206,11 +255,16 @@ def register_petition_log_actions(actions):
     def action(code, label, message):
         actions.register_action(code)(type("Formatter", (DataLogFormatter,), {"label": label, "message": message}))
 
-    action("petitions.export", _("Export signatures"),
-           _("Exported %(rows)s signatures (%(profile)s, %(format)s)"))
+    action("petitions.export", _("Export signatures"), _("Exported %(rows)s signatures (%(profile)s, %(format)s)"))
     action("petitions.invalidate", _("Invalidate signatures"), _("Invalidated %(matched)s signatures"))
     action("petitions.undo_invalidation", _("Undo invalidation"), _("Restored %(restored)s signatures"))
-    action("petitions.privacy_access", _("Privacy access request"),
-           _("Looked up the signatures of one person (%(signatures)s found)"))
-    action("petitions.privacy_erasure", _("Privacy erasure request"),
-           _("Erased the signatures of one person (%(signatures)s)"))
+    action(
+        "petitions.privacy_access",
+        _("Privacy access request"),
+        _("Looked up the signatures of one person (%(signatures)s found)"),
+    )
+    action(
+        "petitions.privacy_erasure",
+        _("Privacy erasure request"),
+        _("Erased the signatures of one person (%(signatures)s)"),
+    )

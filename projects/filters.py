@@ -46,13 +46,16 @@ def parse(query, available):
             chosen[name] = value
         else:
             shown = value[:MAX_VALUE_LENGTH]
-            notices.append(_("There is no %(filter)s “%(value)s”; that filter was ignored.")
-                           % {"filter": labels[name], "value": shown})
+            notices.append(
+                _("There is no %(filter)s “%(value)s”; that filter was ignored.")
+                % {"filter": labels[name], "value": shown}
+            )
     return chosen, notices
 
 
 def apply(projects, chosen):
     """Projects matching every chosen filter, current ones first, then the most recent."""
+
     def matches(project):
         if "country" in chosen and chosen["country"] not in {c.code for c in project.countries}:
             return False

@@ -22,13 +22,25 @@ class PartnerOrganisation(TranslatableMixin, PreviewableMixin, index.Indexed, mo
     name = models.CharField(_("name"), max_length=200)
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ForeignKey("website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+", verbose_name=_("logo"))
-    description = models.TextField(_("short description"), blank=True,
-                                   help_text=_("One or two sentences: who they are and what they do."))
+    logo = models.ForeignKey(
+        "website.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    description = models.TextField(
+        _("short description"), blank=True, help_text=_("One or two sentences: who they are and what they do.")
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("country"), FieldPanel("website"), FieldPanel("logo"),
-              FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("country"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 
     class Meta(TranslatableMixin.Meta):
@@ -46,8 +58,14 @@ class PartnerOrganisation(TranslatableMixin, PreviewableMixin, index.Indexed, mo
 class Funder(TranslatableMixin, PreviewableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=200)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ForeignKey("website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="+", verbose_name=_("logo"))
+    logo = models.ForeignKey(
+        "website.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("website"), FieldPanel("logo")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
@@ -81,32 +99,54 @@ class Region(models.TextChoices):
 class ProjectPage(CachedPageMixin, SocialMetaMixin, Page):
     """One twinning project with a partner organisation abroad."""
 
-    hero_image = models.ForeignKey("website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("main image"))
+    hero_image = models.ForeignKey(
+        "website.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main image"),
+    )
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences for cards and the page top."))
     countries = CountryField(_("countries"), multiple=True, blank=True)
     region = models.CharField(_("region"), max_length=30, choices=Region.choices)
     start_date = models.DateField(_("start"), null=True, blank=True)
-    end_date = models.DateField(_("end"), null=True, blank=True,
-                                help_text=_("When given, the status follows from it."))
-    duration = models.CharField(_("duration"), max_length=80, blank=True,
-                                help_text=_("In words when exact dates are not known, e.g. “one year”."))
-    status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices,
-                              default=ProjectStatus.CURRENT,
-                              help_text=_("Used only when there is no end date."))
+    end_date = models.DateField(_("end"), null=True, blank=True, help_text=_("When given, the status follows from it."))
+    duration = models.CharField(
+        _("duration"),
+        max_length=80,
+        blank=True,
+        help_text=_("In words when exact dates are not known, e.g. “one year”."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ProjectStatus.choices,
+        default=ProjectStatus.CURRENT,
+        help_text=_("Used only when there is no end date."),
+    )
     situation = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("the situation"))
     what_we_do = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("what we do"))
-    media = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("media"),
-                        help_text=_("Videos, photos with credits and downloadable reports."))
+    media = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("media"),
+        help_text=_("Videos, photos with credits and downloadable reports."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("hero_image"),
         FieldPanel("summary"),
-        MultiFieldPanel([
-            FieldPanel("countries"), FieldPanel("region"),
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-            FieldPanel("duration"), FieldPanel("status"),
-        ], heading=_("Where and when")),
+        MultiFieldPanel(
+            [
+                FieldPanel("countries"),
+                FieldPanel("region"),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("duration"),
+                FieldPanel("status"),
+            ],
+            heading=_("Where and when"),
+        ),
         InlinePanel("partners", label=_("Partner organisations")),
         InlinePanel("funders", label=_("Funders")),
         FieldPanel("situation"),
@@ -114,8 +154,11 @@ class ProjectPage(CachedPageMixin, SocialMetaMixin, Page):
         FieldPanel("media"),
         InlinePanel("related_projects", label=_("Related projects"), max_num=4),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("situation"),
-                                          index.SearchField("what_we_do")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("situation"),
+        index.SearchField("what_we_do"),
+    ]
 
     parent_page_types = ["projects.ProjectIndexPage"]
     subpage_types = []
@@ -152,8 +195,13 @@ class ProjectPage(CachedPageMixin, SocialMetaMixin, Page):
         if not chosen:
             return []
         keys = Page.objects.filter(pk__in=chosen).values_list("translation_key", flat=True)
-        return list(ProjectPage.objects.live().public().filter(translation_key__in=keys, locale_id=self.locale_id)
-                    .select_related("hero_image").prefetch_related("hero_image__renditions"))
+        return list(
+            ProjectPage.objects.live()
+            .public()
+            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+        )
 
     def get_status_display_label(self):
         return ProjectStatus(self.current_status).label
@@ -166,8 +214,9 @@ class ProjectPage(CachedPageMixin, SocialMetaMixin, Page):
 # page at the translated partner or funder.
 class ProjectPartner(TranslatableMixin, Orderable):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
-    partner = models.ForeignKey(PartnerOrganisation, on_delete=models.CASCADE, related_name="+",
-                                verbose_name=_("partner organisation"))
+    partner = models.ForeignKey(
+        PartnerOrganisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("partner organisation")
+    )
     panels = [FieldPanel("partner")]
 
     class Meta(TranslatableMixin.Meta):
@@ -185,8 +234,9 @@ class ProjectFunder(TranslatableMixin, Orderable):
 
 class RelatedProject(Orderable):
     page = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="related_projects")
-    project = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+",
-                                verbose_name=_("project"))
+    project = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("project")
+    )
     panels = [FieldPanel("project", heading=_("Project"))]
 
     def clean(self):
@@ -209,9 +259,13 @@ class ProjectIndexPage(CachedPageMixin, SocialMetaMixin, Page):
         verbose_name = _("project index")
 
     def get_projects(self):
-        return (ProjectPage.objects.child_of(self).live().public()
-                .select_related("hero_image")
-                .prefetch_related("partners__partner", "funders__funder", "hero_image__renditions"))
+        return (
+            ProjectPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("partners__partner", "funders__funder", "hero_image__renditions")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -221,8 +275,12 @@ class ProjectIndexPage(CachedPageMixin, SocialMetaMixin, Page):
         shown = filters.apply(projects, chosen)
         page_obj = Paginator(shown, self.per_page).get_page(request.GET.get("page"))
         context.update(
-            filter_fields=[("country", _("Country")), ("region", _("Region")), ("status", _("Status")),
-                           ("funder", _("Funder"))],
+            filter_fields=[
+                ("country", _("Country")),
+                ("region", _("Region")),
+                ("status", _("Status")),
+                ("funder", _("Funder")),
+            ],
             filter_options=available,
             chosen=chosen,
             notices=notices,
@@ -236,8 +294,12 @@ class ProjectIndexPage(CachedPageMixin, SocialMetaMixin, Page):
 class ReturnProgrammeIndexPage(CachedPageMixin, SocialMetaMixin, Page):
     intro = models.TextField(_("introduction"))
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
-    principles = StreamField([("principle", PrincipleBlock())], blank=True, verbose_name=_("principles"),
-                             help_text=_("The principles every return programme follows."))
+    principles = StreamField(
+        [("principle", PrincipleBlock())],
+        blank=True,
+        verbose_name=_("principles"),
+        help_text=_("The principles every return programme follows."),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body"), FieldPanel("principles")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
@@ -249,8 +311,13 @@ class ReturnProgrammeIndexPage(CachedPageMixin, SocialMetaMixin, Page):
         verbose_name = _("return programme index")
 
     def get_programmes(self):
-        return (ReturnProgrammePage.objects.child_of(self).live().public().select_related("hero_image")
-                .prefetch_related("hero_image__renditions"))
+        return (
+            ReturnProgrammePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -265,33 +332,59 @@ class ReturnProgrammePage(CachedPageMixin, SocialMetaMixin, Page):
     the page, and the admin lists programmes past it.
     """
 
-    hero_image = models.ForeignKey("website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+", verbose_name=_("main image"))
+    hero_image = models.ForeignKey(
+        "website.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main image"),
+    )
     summary = models.TextField(_("summary"))
     target_group = models.TextField(_("who it is for"))
     offers = StreamField([("offer", OfferBlock())], blank=True, verbose_name=_("what the programme offers"))
     principles = StreamField([("principle", PrincipleBlock())], blank=True, verbose_name=_("principles"))
-    method = StreamField([("step", StepBlock())], blank=True, verbose_name=_("method, step by step"),
-                         help_text=_("The steps in order, e.g. the support points of the method."))
+    method = StreamField(
+        [("step", StepBlock())],
+        blank=True,
+        verbose_name=_("method, step by step"),
+        help_text=_("The steps in order, e.g. the support points of the method."),
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("more information"))
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_role = models.CharField(_("role"), max_length=120, blank=True)
     contact_email = models.EmailField(_("email"), blank=True)
     contact_phone = models.CharField(_("telephone"), max_length=40, blank=True)
-    last_reviewed = models.DateField(_("last reviewed"),
-                                     help_text=_("When someone last checked that this information is still right."))
+    last_reviewed = models.DateField(
+        _("last reviewed"), help_text=_("When someone last checked that this information is still right.")
+    )
     next_review = models.DateField(_("next review"), help_text=_("The admin lists programmes past this date."))
 
     content_panels = Page.content_panels + [
-        FieldPanel("hero_image"), FieldPanel("summary"), FieldPanel("target_group"),
-        FieldPanel("offers"), FieldPanel("principles"), FieldPanel("method"), FieldPanel("body"),
+        FieldPanel("hero_image"),
+        FieldPanel("summary"),
+        FieldPanel("target_group"),
+        FieldPanel("offers"),
+        FieldPanel("principles"),
+        FieldPanel("method"),
+        FieldPanel("body"),
         InlinePanel("partners", label=_("Partner organisations in countries of origin")),
-        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email"),
-                         FieldPanel("contact_phone")], heading=_("Contact")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Contact"),
+        ),
         FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review")], heading=_("Review")),
     ]
-    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("target_group"),
-                                          index.SearchField("method")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("target_group"),
+        index.SearchField("method"),
+    ]
 
     parent_page_types = ["projects.ReturnProgrammeIndexPage"]
     subpage_types = []
@@ -319,8 +412,9 @@ class ReturnProgrammePage(CachedPageMixin, SocialMetaMixin, Page):
 
 class ReturnProgrammePartner(TranslatableMixin, Orderable):
     page = ParentalKey(ReturnProgrammePage, on_delete=models.CASCADE, related_name="partners")
-    partner = models.ForeignKey(PartnerOrganisation, on_delete=models.CASCADE, related_name="+",
-                                verbose_name=_("partner organisation"))
+    partner = models.ForeignKey(
+        PartnerOrganisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("partner organisation")
+    )
     panels = [FieldPanel("partner")]
 
     class Meta(TranslatableMixin.Meta):

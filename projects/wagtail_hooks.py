@@ -59,8 +59,11 @@ class OverdueReviewsView(PageReportView):
 def register_overdue_reviews_url():
     return [
         path("reports/overdue-reviews/", OverdueReviewsView.as_view(), name="overdue_reviews"),
-        path("reports/overdue-reviews/results/", OverdueReviewsView.as_view(results_only=True),
-             name="overdue_reviews_results"),
+        path(
+            "reports/overdue-reviews/results/",
+            OverdueReviewsView.as_view(results_only=True),
+            name="overdue_reviews_results",
+        ),
     ]
 
 

@@ -37,8 +37,17 @@ def _route(route, width):
         '<circle cx="{}" cy="{}" r="{}"/><text x="{}" y="{}" font-size="{}" aria-hidden="true">{}</text></g>',
         (
             # format_html escapes (and so stringifies) its arguments: numbers are formatted first.
-            (stop["label"], stop["label"], f"{x:.1f}", f"{y:.1f}", f"{radius:.1f}", f"{x:.1f}", f"{y:.1f}",
-             f"{radius * 1.3:.1f}", number)
+            (
+                stop["label"],
+                stop["label"],
+                f"{x:.1f}",
+                f"{y:.1f}",
+                f"{radius:.1f}",
+                f"{x:.1f}",
+                f"{y:.1f}",
+                f"{radius * 1.3:.1f}",
+                number,
+            )
             for number, (stop, (x, y)) in enumerate(zip(route, points, strict=True), start=1)
         ),
     )

@@ -19,8 +19,14 @@ def make_projection(frame=FRAME, width=WIDTH):
     x_scale = width / (frame["lon_max"] - frame["lon_min"])
     y_scale = x_scale / math.cos(math.radians(frame["phi0"]))  # x = lon * cos(phi0), so y gets the larger factor
     height = math.ceil((frame["lat_max"] - frame["lat_min"]) * y_scale)
-    return {"type": "equirectangular", **frame, "x_scale": x_scale, "y_scale": y_scale,
-            "width": width, "height": height}
+    return {
+        "type": "equirectangular",
+        **frame,
+        "x_scale": x_scale,
+        "y_scale": y_scale,
+        "width": width,
+        "height": height,
+    }
 
 
 def project(lon, lat, projection):

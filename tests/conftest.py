@@ -21,8 +21,11 @@ def locales(seeder):
 
 
 def home_values(t):
-    return {"title": t("Welkom", "Welcome"), "slug": "home",
-            "mission": t("Wij komen op voor vluchtelingen.", "We stand up for refugees.")}
+    return {
+        "title": t("Welkom", "Welcome"),
+        "slug": "home",
+        "mission": t("Wij komen op voor vluchtelingen.", "We stand up for refugees."),
+    }
 
 
 @pytest.fixture

@@ -37,9 +37,16 @@ class StaffView(WagtailAdminTemplateMixin, View):
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission):
-            return TemplateResponse(request, "website/admin/forbidden.html", {
-                "page_title": _("No permission"), "header_title": _("No permission"), "header_icon": "lock",
-            }, status=403)
+            return TemplateResponse(
+                request,
+                "website/admin/forbidden.html",
+                {
+                    "page_title": _("No permission"),
+                    "header_title": _("No permission"),
+                    "header_icon": "lock",
+                },
+                status=403,
+            )
         self.load(**kwargs)
         return super().dispatch(request, *args, **kwargs)
 
@@ -64,8 +71,13 @@ class PrivacyRequestMixin:
     privacy = url_name = log_prefix = counted = download_filename = None
 
     def audit(self, action, email, **data):
-        log(instance=self.audit_instance(), action=f"{self.log_prefix}.{action}", user=self.request.user,
-            title=_("Privacy request"), data={"email_hash": self.email_hash(email), **data})
+        log(
+            instance=self.audit_instance(),
+            action=f"{self.log_prefix}.{action}",
+            user=self.request.user,
+            title=_("Privacy request"),
+            data={"email_hash": self.email_hash(email), **data},
+        )
 
     def render(self, status=200, **context):
         return super().render(status=status, privacy_url=reverse(self.url_name), **context)
@@ -88,8 +100,9 @@ class PrivacyRequestMixin:
             return self.render(form=form, rows=rows, confirm_erase=True)
         self.audit("privacy_access", email, **{self.counted: len(rows)}, download=action == "download")
         if action == "download":
-            response = HttpResponse(json.dumps(rows, indent=2, ensure_ascii=False),
-                                    content_type="application/json; charset=utf-8")
+            response = HttpResponse(
+                json.dumps(rows, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
+            )
             response["Content-Disposition"] = f'attachment; filename="{self.download_filename}"'
             response["Cache-Control"] = "private, no-store"
             return response

@@ -11,8 +11,10 @@ from wagtail.images.blocks import ImageChooserBlock
 
 VIDEO_PATTERNS = [
     # (pattern, embed URL template): privacy-enhanced players only.
-    (re.compile(r"^https?://(?:www\.|m\.)?youtube\.com/watch\?(?:.*&)?v=([\w-]{11})"),
-     "https://www.youtube-nocookie.com/embed/{}"),
+    (
+        re.compile(r"^https?://(?:www\.|m\.)?youtube\.com/watch\?(?:.*&)?v=([\w-]{11})"),
+        "https://www.youtube-nocookie.com/embed/{}",
+    ),
     (re.compile(r"^https?://youtu\.be/([\w-]{11})"), "https://www.youtube-nocookie.com/embed/{}"),
     (re.compile(r"^https?://(?:www\.)?vimeo\.com/(\d+)"), "https://player.vimeo.com/video/{}?dnt=1"),
 ]
@@ -29,9 +31,7 @@ def video_embed_url(url):
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
-    level = blocks.ChoiceBlock(
-        choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2", label=_("Level")
-    )
+    level = blocks.ChoiceBlock(choices=[("h2", _("Level 2")), ("h3", _("Level 3"))], default="h2", label=_("Level"))
 
     class Meta:
         icon = "title"
@@ -161,8 +161,9 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol
 
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, icon="pilcrow", label=_("Text"),
-                                     template="website/blocks/paragraph_block.html")
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, icon="pilcrow", label=_("Text"), template="website/blocks/paragraph_block.html"
+    )
     image = CaptionedImageBlock()
     quote = QuoteBlock()
     video = VideoBlock()

@@ -28,8 +28,9 @@ def purge_all(**kwargs):
 
 
 def cacheable(request):
-    return (request.method in ("GET", "HEAD") and not request.GET
-            and not request.COOKIES.get(settings.SESSION_COOKIE_NAME))
+    return (
+        request.method in ("GET", "HEAD") and not request.GET and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    )
 
 
 def cache_key(request):

@@ -57,22 +57,22 @@ def language_links(request, page=None):
     links = []
     if page is not None and getattr(page, "pk", None):
         translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
         for code, _name in settings.LANGUAGES:
             target = translations.get(code)
-            links.append({
-                "code": code,
-                "name": names[code],
-                "url": target.get_url(request) if target else None,
-                "is_current": code == current,
-            })
+            links.append(
+                {
+                    "code": code,
+                    "name": names[code],
+                    "url": target.get_url(request) if target else None,
+                    "is_current": code == current,
+                }
+            )
     else:
         path = request.get_full_path() if request else "/"
         for code, name in settings.LANGUAGES:
-            links.append({"code": code, "name": name, "url": translate_url(path, code),
-                          "is_current": code == current})
+            links.append({"code": code, "name": name, "url": translate_url(path, code), "is_current": code == current})
     return links
 
 

@@ -27,8 +27,7 @@ def _with_block_ids(instance):
 
 def _strings(instance):
     _with_block_ids(instance)
-    return [segment.string.data for segment in extract_segments(instance)
-            if isinstance(segment, StringSegmentValue)]
+    return [segment.string.data for segment in extract_segments(instance) if isinstance(segment, StringSegmentValue)]
 
 
 def string_pairs(source_instance, translated_instance):
@@ -56,9 +55,14 @@ def translate_object(source_instance, locale, translated_instance, user=None):
             if text is None or text == segment.string.data:
                 continue
             StringTranslation.objects.update_or_create(
-                translation_of=segment.string, locale=locale, context=segment.context,
-                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                          "last_translated_by": user},
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": text,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "last_translated_by": user,
+                },
             )
         translation, _created = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}

@@ -19,8 +19,7 @@ def render_templated(template_base, to, context, language):
         subject = " ".join(render_to_string(f"{template_base}_subject.txt", context).split())
         text = render_to_string(f"{template_base}.txt", context)
         html = render_to_string(f"{template_base}.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[to],
-                                     headers={"Content-Language": language})
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers={"Content-Language": language})
     message.attach_alternative(html, "text/html")
     return message
 

@@ -31,7 +31,11 @@ class SocialMetaMixin(models.Model):
     """Open Graph data for link previews; pages choose their own image through `social_image`."""
 
     social_image = models.ForeignKey(
-        "website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "website.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("social media image"),
         help_text=_("Shown when the page is shared. The page's main image is used if empty."),
     )
@@ -47,8 +51,9 @@ class SocialMetaMixin(models.Model):
 
 class FeaturedPageBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(label=_("Page"))
-    summary = blocks.TextBlock(required=False, label=_("Summary"),
-                               help_text=_("Leave empty to use the page's own description."))
+    summary = blocks.TextBlock(
+        required=False, label=_("Summary"), help_text=_("Leave empty to use the page's own description.")
+    )
 
     class Meta:
         icon = "pick"
@@ -58,18 +63,28 @@ class FeaturedPageBlock(blocks.StructBlock):
 class HomePage(CachedPageMixin, SocialMetaMixin, Page):
     mission = models.TextField(_("mission statement"), help_text=_("One or two sentences at the top of the page."))
     hero_image = models.ForeignKey(
-        "website.CustomImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "website.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("hero image"),
     )
     cta_label = models.CharField(_("call to action label"), max_length=60, blank=True)
     cta_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("call to action page"),
     )
-    featured_campaigns = StreamField([("featured", FeaturedPageBlock())], blank=True,
-                                     verbose_name=_("featured campaigns"))
-    featured_projects = StreamField([("featured", FeaturedPageBlock())], blank=True,
-                                    verbose_name=_("featured projects"))
+    featured_campaigns = StreamField(
+        [("featured", FeaturedPageBlock())], blank=True, verbose_name=_("featured campaigns")
+    )
+    featured_projects = StreamField(
+        [("featured", FeaturedPageBlock())], blank=True, verbose_name=_("featured projects")
+    )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = Page.content_panels + [
@@ -83,8 +98,13 @@ class HomePage(CachedPageMixin, SocialMetaMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("mission"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["website.StandardPage", "projects.ProjectIndexPage", "projects.ReturnProgrammeIndexPage",
-                     "campaigns.CampaignIndexPage", "elections.ElectionComparisonPage"]
+    subpage_types = [
+        "website.StandardPage",
+        "projects.ProjectIndexPage",
+        "projects.ReturnProgrammeIndexPage",
+        "campaigns.CampaignIndexPage",
+        "elections.ElectionComparisonPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -105,18 +125,29 @@ class HomePage(CachedPageMixin, SocialMetaMixin, Page):
         if not chosen:
             return []
         keys = [page.translation_key for page, _summary in chosen]
-        pages = {page.translation_key: page for page in
-                 Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id).live().public().specific()}
+        pages = {
+            page.translation_key: page
+            for page in Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            .live()
+            .public()
+            .specific()
+        }
         image_ids = {getattr(page, "hero_image_id", None) for page in pages.values()} - {None}
-        images = {image.pk: image for image in
-                  CustomImage.objects.filter(pk__in=image_ids).prefetch_related("renditions")}
+        images = {
+            image.pk: image for image in CustomImage.objects.filter(pk__in=image_ids).prefetch_related("renditions")
+        }
         cards = []
         for source, summary in chosen:
             page = pages.get(source.translation_key)
             if page is not None:
                 image = images.get(getattr(page, "hero_image_id", None))
-                cards.append({"page": page, "image": image,
-                              "summary": summary or page.search_description or getattr(page, "summary", "")})
+                cards.append(
+                    {
+                        "page": page,
+                        "image": image,
+                        "summary": summary or page.search_description or getattr(page, "summary", ""),
+                    }
+                )
         return cards
 
 
@@ -147,11 +178,19 @@ class SiteIdentity(TranslatableMixin, PreviewableMixin, ClusterableModel):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("privacy statement"),
     )
     donate_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("donate page"),
     )
     donate_url = models.URLField(_("or an external donate link"), blank=True)
@@ -165,12 +204,20 @@ class SiteIdentity(TranslatableMixin, PreviewableMixin, ClusterableModel):
     panels = [
         FieldPanel("organisation_name"),
         FieldPanel("tagline"),
-        MultiFieldPanel([FieldPanel("contact_text"), FieldPanel("email"), FieldPanel("phone")],
-                        heading=_("Contact")),
-        MultiFieldPanel([FieldPanel("privacy_page"), FieldPanel("donate_page"), FieldPanel("donate_url")],
-                        heading=_("Links")),
-        MultiFieldPanel([FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("linkedin_url"),
-                         FieldPanel("x_url"), FieldPanel("youtube_url")], heading=_("Social media")),
+        MultiFieldPanel([FieldPanel("contact_text"), FieldPanel("email"), FieldPanel("phone")], heading=_("Contact")),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("donate_page"), FieldPanel("donate_url")], heading=_("Links")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("x_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Social media"),
+        ),
         FieldPanel("footer_text"),
     ]
 
@@ -186,10 +233,17 @@ class SiteIdentity(TranslatableMixin, PreviewableMixin, ClusterableModel):
 
     @property
     def social_links(self):
-        return [(name, url) for name, url in [
-            ("Facebook", self.facebook_url), ("Instagram", self.instagram_url),
-            ("LinkedIn", self.linkedin_url), ("X", self.x_url), ("YouTube", self.youtube_url),
-        ] if url]
+        return [
+            (name, url)
+            for name, url in [
+                ("Facebook", self.facebook_url),
+                ("Instagram", self.instagram_url),
+                ("LinkedIn", self.linkedin_url),
+                ("X", self.x_url),
+                ("YouTube", self.youtube_url),
+            ]
+            if url
+        ]
 
     @classmethod
     def for_locale(cls, locale):

@@ -64,8 +64,11 @@ def run_due_jobs(now=None):
     enqueued = []
     for job in JOBS:
         if job.due(now):
-            if ((job.next_run is not None or job.at_hour is None) and not job.still_waiting()
-                    and (job.when is None or job.when())):
+            if (
+                (job.next_run is not None or job.at_hour is None)
+                and not job.still_waiting()
+                and (job.when is None or job.when())
+            ):
                 job.queued = import_string(job.task_path).enqueue()
                 enqueued.append(job.task_path)
             job.schedule_next(now)

@@ -4,9 +4,15 @@ from wagtail.signals import page_published, page_unpublished
 from .caching import purge_all
 
 # Content that appears on pages: saving any of it turns the page cache over.
-PAGE_CONTENT_MODELS = ["website.SiteIdentity", "projects.PartnerOrganisation", "projects.Funder",
-                       "petitions.Petition", "petitions.TargetResponse", "petitions.Municipality",
-                       "website.CustomImage"]
+PAGE_CONTENT_MODELS = [
+    "website.SiteIdentity",
+    "projects.PartnerOrganisation",
+    "projects.Funder",
+    "petitions.Petition",
+    "petitions.TargetResponse",
+    "petitions.Municipality",
+    "website.CustomImage",
+]
 
 
 def connect():

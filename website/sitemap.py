@@ -19,9 +19,7 @@ class MultilingualSitemap(Sitemap):
         query = Page.objects.none()
         for root in roots:
             query |= Page.objects.descendant_of(root, inclusive=True)
-        return (
-            query.live().public().order_by("path").defer_streamfields().select_related("locale").specific()
-        )
+        return query.live().public().order_by("path").defer_streamfields().select_related("locale").specific()
 
     def _urls(self, page, protocol, domain):
         entries = []

@@ -26,8 +26,9 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve,
-                            {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(
+        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})
+    )
 
 # "/" has no pattern of its own: LocaleMiddleware redirects it to /nl/ or /en/ by Accept-Language.
 urlpatterns += i18n_patterns(

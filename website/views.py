@@ -32,14 +32,23 @@ def search(request):
     results = Page.objects.none()
     if query:
         results = (
-            Page.objects.live().public().filter(locale=i18n.active_locale(request), depth__gt=1)
-            .specific().search(query)
+            Page.objects.live()
+            .public()
+            .filter(locale=i18n.active_locale(request), depth__gt=1)
+            .specific()
+            .search(query)
         )
     # get_page() turns a missing, non-numeric or out-of-range page number into a valid one.
     page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "website/search.html", {
-        "query": query, "page_obj": page_obj, "notice": notice,
-    })
+    return TemplateResponse(
+        request,
+        "website/search.html",
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "notice": notice,
+        },
+    )
 
 
 @never_cache

@@ -21,8 +21,15 @@ REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = REPO / "test-results" / "screenshots"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -66,9 +73,15 @@ def site_url(_chromium_available):
     tmp = Path(tempfile.mkdtemp(prefix="browser-tests-"))
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.dev", "DEBUG": "false",
-           "DATABASE_URL": f"sqlite:///{tmp}/browser.sqlite3", "MEDIA_ROOT": str(tmp / "media"),
-           "REDIS_URL": "", "SITE_URL": url}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": f"sqlite:///{tmp}/browser.sqlite3",
+        "MEDIA_ROOT": str(tmp / "media"),
+        "REDIS_URL": "",
+        "SITE_URL": url,
+    }
     manage = [sys.executable, "manage.py"]
     # The search index is filled by background tasks (`make run` starts a db_worker): drain the
     # queue once after seeding, or search would find nothing.
@@ -79,8 +92,13 @@ def site_url(_chromium_available):
             pytest.fail(f"manage.py {command[0]} failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
     # --insecure: runserver serves static files even with DEBUG off (as production-like as we get).
     log = open(tmp / "runserver.log", "wb")  # closed below, once the server has stopped
-    server = subprocess.Popen(manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
-                              cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         try:
             _wait_for_health(url, server)
@@ -121,8 +139,9 @@ def page(browser, site_url):
     context.close()
     # The site promises visitors that nothing is fetched from third parties (CSP says the same).
     origin = urlsplit(site_url).netloc
-    foreign = [url for url in requested
-               if not url.startswith(("data:", "about:", "blob:")) and urlsplit(url).netloc != origin]
+    foreign = [
+        url for url in requested if not url.startswith(("data:", "about:", "blob:")) and urlsplit(url).netloc != origin
+    ]
     if foreign:
         pytest.fail(f"requests left the site's origin: {foreign}", pytrace=False)
 

@@ -100,8 +100,12 @@ def test_a_donor_can_pick_a_free_square_on_the_canvas_and_pay_for_it(page):
     expect(canvas).to_have_attribute("role", "application")
     box = canvas.bounding_box()
     width, height = 26, 40  # the demo ad's layout; the viewBox has a 0.15 margin on each side
-    canvas.click(position={"x": (column + 0.65) * box["width"] / (width + 0.3),
-                           "y": (row + 0.65) * box["height"] / (height + 0.3)})
+    canvas.click(
+        position={
+            "x": (column + 0.65) * box["width"] / (width + 0.3),
+            "y": (row + 0.65) * box["height"] / (height + 0.3),
+        }
+    )
     expect(page.locator("input[name=choice][value=cells]")).to_be_checked()
     expect(page.locator("[data-picked-input]")).to_have_value(str(row * width + column))
     expect(page.locator(f'[data-picked] rect[x="{column}"][y="{row}"]')).to_have_count(1)

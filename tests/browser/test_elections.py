@@ -119,8 +119,11 @@ def test_taking_the_guide_with_the_keyboard_only_sends_nothing(page, site_url):
     # Nothing left the page: no request but for a static file (the browser may fetch the favicon late),
     # the URL unchanged, nothing stored.
     static = f"{site_url}/static/"
-    sent = [request for request in requests
-            if request[0] != "GET" or request[2] or not request[1].startswith(static) or "?" in request[1]]
+    sent = [
+        request
+        for request in requests
+        if request[0] != "GET" or request[2] or not request[1].startswith(static) or "?" in request[1]
+    ]
     assert sent == [], sent
     assert page.url == f"{site_url}{GUIDES['en']}"
     assert page.context.cookies() == []

@@ -13,8 +13,7 @@ CARD_LINKS = ".card-grid .card__title a"
 
 @pytest.fixture
 def page_without_js(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=site_url,
-                                  java_script_enabled=False)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=site_url, java_script_enabled=False)
     page = context.new_page()
     yield page
     context.close()

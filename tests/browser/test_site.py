@@ -36,11 +36,14 @@ def test_home_page_on_a_narrow_mobile_screen_passes_axe(page):
     check_accessibility(page, "home (nl, mobile)")
 
 
-@pytest.mark.parametrize("path, language, name", [
-    ("/nl/over-ons/", "nl", "about-nl"),
-    ("/en/about-us/", "en", "about-en"),
-    ("/nl/privacy/", "nl", "privacy-nl"),
-])
+@pytest.mark.parametrize(
+    "path, language, name",
+    [
+        ("/nl/over-ons/", "nl", "about-nl"),
+        ("/en/about-us/", "en", "about-en"),
+        ("/nl/privacy/", "nl", "privacy-nl"),
+    ],
+)
 def test_content_page_renders_and_passes_axe(page, path, language, name):
     assert page.goto(path).status == 200
     assert page.locator("html").get_attribute("lang") == language
@@ -122,8 +125,14 @@ def test_every_page_in_the_sitemap_loads_with_all_its_assets(page, site_url):
 
     origin = urlsplit(site_url).netloc
     failures = []
-    page.on("response", lambda r: urlsplit(r.url).netloc == origin and r.status >= 400
-            and failures.append(f"{r.status} {r.url} (on {page.url})"))
+    page.on(
+        "response",
+        lambda r: (
+            urlsplit(r.url).netloc == origin
+            and r.status >= 400
+            and failures.append(f"{r.status} {r.url} (on {page.url})")
+        ),
+    )
     for path in paths:
         page.goto(path)
         # Lazy images below the fold would never load in a test; make them load now.

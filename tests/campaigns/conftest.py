@@ -8,23 +8,42 @@ from campaigns.models import CampaignIndexPage, CampaignPage
 @pytest.fixture
 def campaign_index(seeder, home, django_capture_on_commit_callbacks):
     def build(t):
-        return {"title": t("Campagnes", "Campaigns"), "slug": t("campagnes", "campaigns"),
-                "intro": t("Wat wij vragen.", "What we ask.")}
+        return {
+            "title": t("Campagnes", "Campaigns"),
+            "slug": t("campagnes", "campaigns"),
+            "intro": t("Wat wij vragen.", "What we ask."),
+        }
+
     with django_capture_on_commit_callbacks(execute=True):
         return seeder.page(home, CampaignIndexPage, build)
 
 
 def episode(t, place, country, lat, lon, day):
-    return {"place": place, "country": country, "latitude": lat, "longitude": lon,
-            "date": datetime.date(2022, 5, day), "title": t(f"Aflevering {place}", f"Episode {place}"),
-            "summary": t(f"Verslag uit {place}.", f"Report from {place}."), "video_url": "", "media_file": None}
+    return {
+        "place": place,
+        "country": country,
+        "latitude": lat,
+        "longitude": lon,
+        "date": datetime.date(2022, 5, day),
+        "title": t(f"Aflevering {place}", f"Episode {place}"),
+        "summary": t(f"Verslag uit {place}.", f"Report from {place}."),
+        "video_url": "",
+        "media_file": None,
+    }
 
 
 def make_campaign(seeder, index, capture, *, nl, en, slug, status, start, body=None):
     def build(t):
-        return {"title": t(nl, en), "slug": t(slug, slug + "-en"), "ask": t(f"Vraag {nl}", f"Ask {en}"),
-                "summary": t(f"Over {nl}.", f"About {en}."), "status": status, "start_date": start,
-                "body": body(t) if body else []}
+        return {
+            "title": t(nl, en),
+            "slug": t(slug, slug + "-en"),
+            "ask": t(f"Vraag {nl}", f"Ask {en}"),
+            "summary": t(f"Over {nl}.", f"About {en}."),
+            "status": status,
+            "start_date": start,
+            "body": body(t) if body else [],
+        }
+
     with capture(execute=True):
         return seeder.page(index, CampaignPage, build)
 
@@ -35,23 +54,63 @@ def campaigns(seeder, campaign_index, django_capture_on_commit_callbacks):
 
     def border_body(t):
         return [
-            ("key_figures", {"title": t("In cijfers", "In figures"),
-                             "facts": [{"figure": "8", "label": t("plaatsen", "places")}]}),
-            ("timeline", {"title": t("Tijdlijn", "Timeline"), "events": [
-                {"date": datetime.date(2022, 5, 1), "title": t("Vertrek", "Departure"), "description": ""}]}),
+            (
+                "key_figures",
+                {"title": t("In cijfers", "In figures"), "facts": [{"figure": "8", "label": t("plaatsen", "places")}]},
+            ),
+            (
+                "timeline",
+                {
+                    "title": t("Tijdlijn", "Timeline"),
+                    "events": [
+                        {"date": datetime.date(2022, 5, 1), "title": t("Vertrek", "Departure"), "description": ""}
+                    ],
+                },
+            ),
             ("share", {"text": t("Lees de verslagen", "Read the reports")}),
-            ("report_series", {"title": t("Verslagen", "Reports"), "intro": "", "episodes": [
-                episode(t, "Lesbos", "GR", 39.1, 26.5, 10),
-                episode(t, "Lampedusa", "IT", 35.5, 12.6, 3),
-            ]}),
+            (
+                "report_series",
+                {
+                    "title": t("Verslagen", "Reports"),
+                    "intro": "",
+                    "episodes": [
+                        episode(t, "Lesbos", "GR", 39.1, 26.5, 10),
+                        episode(t, "Lampedusa", "IT", 35.5, 12.6, 3),
+                    ],
+                },
+            ),
         ]
 
     return {
-        "border": make_campaign(seeder, campaign_index, capture, nl="Grens bereikt", en="Border reached",
-                                slug="grens-bereikt", status="closed", start=datetime.date(2022, 4, 1),
-                                body=border_body),
-        "children": make_campaign(seeder, campaign_index, capture, nl="500 kinderen", en="500 children",
-                                  slug="500-kinderen", status="active", start=datetime.date(2020, 1, 15)),
-        "needs": make_campaign(seeder, campaign_index, capture, nl="Gelijke nood", en="The same needs",
-                               slug="gelijke-nood", status="won", start=datetime.date(2022, 3, 1)),
+        "border": make_campaign(
+            seeder,
+            campaign_index,
+            capture,
+            nl="Grens bereikt",
+            en="Border reached",
+            slug="grens-bereikt",
+            status="closed",
+            start=datetime.date(2022, 4, 1),
+            body=border_body,
+        ),
+        "children": make_campaign(
+            seeder,
+            campaign_index,
+            capture,
+            nl="500 kinderen",
+            en="500 children",
+            slug="500-kinderen",
+            status="active",
+            start=datetime.date(2020, 1, 15),
+        ),
+        "needs": make_campaign(
+            seeder,
+            campaign_index,
+            capture,
+            nl="Gelijke nood",
+            en="The same needs",
+            slug="gelijke-nood",
+            status="won",
+            start=datetime.date(2022, 3, 1),
+        ),
     }

@@ -13,17 +13,30 @@ def test_index_renders_in_english(client, campaigns):
     assert titles(client.get("/en/campaigns/")) == ["500 children", "Border reached", "The same needs"]
 
 
-@pytest.mark.parametrize("query, expected", [
-    ({"year": "2022"}, ["Grens bereikt", "Gelijke nood"]),
-    ({"status": "won"}, ["Gelijke nood"]),
-    ({"year": "2022", "status": "closed"}, ["Grens bereikt"]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"year": "2022"}, ["Grens bereikt", "Gelijke nood"]),
+        ({"status": "won"}, ["Gelijke nood"]),
+        ({"year": "2022", "status": "closed"}, ["Grens bereikt"]),
+    ],
+)
 def test_index_filters_by_year_and_status(client, campaigns, query, expected):
     assert titles(client.get("/nl/campagnes/", query)) == expected
 
 
-@pytest.mark.parametrize("query", [{"year": "1850"}, {"year": "abc"}, {"year": "9" * 400}, {"status": "lost"},
-                                   {"status": "<b>x</b>"}, {"page": "99999"}, {"page": "x"}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"year": "1850"},
+        {"year": "abc"},
+        {"year": "9" * 400},
+        {"status": "lost"},
+        {"status": "<b>x</b>"},
+        {"page": "99999"},
+        {"page": "x"},
+    ],
+)
 def test_garbage_filters_show_all_campaigns_with_a_notice(client, campaigns, query):
     response = client.get("/nl/campagnes/", query)
     assert response.status_code == 200

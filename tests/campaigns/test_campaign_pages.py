@@ -17,12 +17,19 @@ def test_campaign_body_offers_the_shared_blocks_and_campaign_modules():
     assert {"key_figures", "timeline", "share", "related_campaigns", "report_series"} <= campaign
 
 
-@pytest.mark.parametrize("path, texts", [
-    ("/nl/campagnes/grens-bereikt/", ["Vraag Grens bereikt", "Tijdlijn", "Vertrek", "Verslag uit Lesbos.",
-                                       "Griekenland", "Deel deze campagne"]),
-    ("/en/campaigns/grens-bereikt-en/", ["Ask Border reached", "Timeline", "Departure", "Report from Lesbos.",
-                                          "Greece", "Share this campaign"]),
-])
+@pytest.mark.parametrize(
+    "path, texts",
+    [
+        (
+            "/nl/campagnes/grens-bereikt/",
+            ["Vraag Grens bereikt", "Tijdlijn", "Vertrek", "Verslag uit Lesbos.", "Griekenland", "Deel deze campagne"],
+        ),
+        (
+            "/en/campaigns/grens-bereikt-en/",
+            ["Ask Border reached", "Timeline", "Departure", "Report from Lesbos.", "Greece", "Share this campaign"],
+        ),
+    ],
+)
 def test_campaign_page_renders_every_module_in_both_languages(client, campaigns, path, texts):
     response = client.get(path)
     assert response.status_code == 200
@@ -42,7 +49,7 @@ def test_share_links_are_plain_links_without_scripts(client, campaigns):
     assert "https://wa.me/?text=Read+the+reports+http%3A%2F%2F" in html
     assert "facebook.com/sharer/sharer.php?u=" in html
     assert "x.com/intent/post" in html and "linkedin.com/sharing" in html and "mailto:?subject=" in html
-    assert "<script src=\"https://" not in html
+    assert '<script src="https://' not in html
 
 
 def test_share_links_encode_the_text():
@@ -57,8 +64,9 @@ def test_campaign_pages_carry_social_cards(client, campaigns):
     assert '<meta property="og:locale" content="nl_NL">' in html
 
 
-@pytest.mark.parametrize("path, budget", [("/nl/campagnes/grens-bereikt/", 18),
-                                          ("/en/campaigns/grens-bereikt-en/", 20)])
+@pytest.mark.parametrize(
+    "path, budget", [("/nl/campagnes/grens-bereikt/", 18), ("/en/campaigns/grens-bereikt-en/", 20)]
+)
 def test_campaign_page_renders_within_query_budget(client, campaigns, path, budget, django_assert_max_num_queries):
     client.get(path)
     with django_assert_max_num_queries(budget):

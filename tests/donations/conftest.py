@@ -43,8 +43,11 @@ def ad_values(t, **overrides):
     values = {
         "title": t("Gelijke nood", "The same needs"),
         "intro": t("Elke vluchteling verdient bescherming.", "Every refugee deserves protection."),
-        "width_cm": 10, "height_cm": 11, "total_area_cm2": 105,
-        "price_per_cm2": Decimal("10.00"), "minimum_gift": Decimal("2.00"),
+        "width_cm": 10,
+        "height_cm": 11,
+        "total_area_cm2": 105,
+        "price_per_cm2": Decimal("10.00"),
+        "minimum_gift": Decimal("2.00"),
         "deadline": timezone.now() + datetime.timedelta(days=14),
         "publication": t("Trouw en Het Parool", "Trouw and Het Parool"),
         "if_sold_out": t("Extra giften betalen een tweede krant.", "Extra gifts fund a second paper."),
@@ -69,8 +72,10 @@ def english_ad(ad, english):
 @pytest.fixture
 def small_ad(seeder, django_capture_on_commit_callbacks):
     """An ad of 3 × 2 cm with 5 cm² for sale: easy to sell out."""
+
     def values(t):
         return ad_values(t, title=t("Klein", "Small"), width_cm=3, height_cm=2, total_area_cm2=5)
+
     with django_capture_on_commit_callbacks(execute=True):
         return seeder.snippet(DonationAd, values, {"title": "Klein"})
 
@@ -78,13 +83,29 @@ def small_ad(seeder, django_capture_on_commit_callbacks):
 def hold_for(ad, cm2=1, cells=(), email="donor@example.org", name="", language="nl", provider="stripe", **kwargs):
     units = len(cells) * 100 if cells else int(cm2 * 100)
     amount = kwargs.pop("amount_cents", units * ad.price_cents // 100)
-    return create_hold(ad, units=units, amount_cents=amount, cells=cells, email=email, email_normalised=email,
-                       display_name=name, language=language, provider=provider, **kwargs)
+    return create_hold(
+        ad,
+        units=units,
+        amount_cents=amount,
+        cells=cells,
+        email=email,
+        email_normalised=email,
+        display_name=name,
+        language=language,
+        provider=provider,
+        **kwargs,
+    )
 
 
 def gift(**overrides):
-    data = {"choice": "5", "amount": "", "cells": "", "email": "fatima@example.org", "display_name": "",
-            "consent": "on"}
+    data = {
+        "choice": "5",
+        "amount": "",
+        "cells": "",
+        "email": "fatima@example.org",
+        "display_name": "",
+        "consent": "on",
+    }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 
@@ -98,17 +119,24 @@ def give(client, django_capture_on_commit_callbacks):
     def post(ad, language="nl", headers=None, **overrides):
         with django_capture_on_commit_callbacks(execute=True):
             return client.post(give_url(ad, language), gift(**overrides), headers=headers or {})
+
     return post
 
 
 @pytest.fixture
 def post_event(client, django_capture_on_commit_callbacks):
     """Deliver an event as Stripe does: the raw JSON body, signed with stripe-python's helper."""
+
     def post(event, secret=WEBHOOK_SECRET, timestamp=None, header=None):
         payload = json.dumps(event)
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(WEBHOOK_URL, data=payload, content_type="application/json",
-                               headers={"Stripe-Signature": header or signature(payload, secret, timestamp)})
+            return client.post(
+                WEBHOOK_URL,
+                data=payload,
+                content_type="application/json",
+                headers={"Stripe-Signature": header or signature(payload, secret, timestamp)},
+            )
+
     return post
 
 

@@ -23,8 +23,12 @@ def login(client, group):
 
 
 def granted(group):
-    return {f"{app}.{codename}" for app, codename in
-            Group.objects.get(name=group).permissions.values_list("content_type__app_label", "codename")}
+    return {
+        f"{app}.{codename}"
+        for app, codename in Group.objects.get(name=group).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    }
 
 
 def test_finance_may_export_and_campaign_staff_may_moderate_after_migrating(db):
@@ -73,7 +77,9 @@ def test_names_are_shown_only_after_moderation(client, ad):
     client.post(f"/admin/donations/{ad.ad_key}/names/", {"decision": "approve", "donation": [first.pk]})
     client.post(f"/admin/donations/{ad.ad_key}/names/", {"decision": "reject", "donation": [second.pk]})
     assert dict(Donation.objects.values_list("display_name", "name_status")) == {
-        "Bram": NameStatus.APPROVED, "Xx_spam_xX": NameStatus.REJECTED}
+        "Bram": NameStatus.APPROVED,
+        "Xx_spam_xX": NameStatus.REJECTED,
+    }
     assert canvas.get_state(ad)["names"] == {"0": ["Bram"]}
     assert ModelLogEntry.objects.filter(action="donations.moderate").count() == 2
 
@@ -86,7 +92,7 @@ def test_finance_cannot_moderate_names(client, ad):
 def test_the_finance_export_is_formula_safe_and_recorded(client, ad):
     donate(ad, cm2=1.5)
     donation = Donation.objects.get()
-    Donation.objects.filter(pk=donation.pk).update(method="=HYPERLINK(\"http://x\")")
+    Donation.objects.filter(pk=donation.pk).update(method='=HYPERLINK("http://x")')
     user = login(client, "Finance")
     response = client.get(f"/admin/donations/{ad.ad_key}/export/", {"format": "csv"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
@@ -114,8 +120,9 @@ def test_only_finance_may_export(client, ad):
 
 def test_an_export_with_bad_dates_is_refused(client, ad):
     login(client, "Finance")
-    response = client.get(f"/admin/donations/{ad.ad_key}/export/",
-                          {"format": "csv", "date_from": "2026-05-02", "date_to": "2026-05-01"})
+    response = client.get(
+        f"/admin/donations/{ad.ad_key}/export/", {"format": "csv", "date_from": "2026-05-02", "date_to": "2026-05-01"}
+    )
     assert response.status_code == 400
 
 
@@ -129,11 +136,24 @@ def test_an_unknown_ad_has_no_dashboard(client, db):
 def test_campaign_staff_can_create_an_ad_in_the_admin(client, db, locales):
     login(client, "Campaign staff")
     assert client.get("/admin/snippets/donations/donationad/add/").status_code == 200
-    response = client.post("/admin/snippets/donations/donationad/add/", {
-        "title": "Nieuwe advertentie", "intro": "", "width_cm": "20", "height_cm": "30", "total_area_cm2": "600",
-        "price_per_cm2": "5.00", "minimum_gift": "2.00", "deadline": "2030-04-01 12:00", "publication": "Trouw",
-        "if_sold_out": "Extra giften gaan naar een tweede krant.", "if_deadline_passes": "Hij verschijnt toch.",
-        "status": "open", "locale": locales["nl"].pk})
+    response = client.post(
+        "/admin/snippets/donations/donationad/add/",
+        {
+            "title": "Nieuwe advertentie",
+            "intro": "",
+            "width_cm": "20",
+            "height_cm": "30",
+            "total_area_cm2": "600",
+            "price_per_cm2": "5.00",
+            "minimum_gift": "2.00",
+            "deadline": "2030-04-01 12:00",
+            "publication": "Trouw",
+            "if_sold_out": "Extra giften gaan naar een tweede krant.",
+            "if_deadline_passes": "Hij verschijnt toch.",
+            "status": "open",
+            "locale": locales["nl"].pk,
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     ad = DonationAd.objects.get(title="Nieuwe advertentie")
     assert (ad.total_units, ad.price_cents) == (60000, 500)
@@ -141,8 +161,21 @@ def test_campaign_staff_can_create_an_ad_in_the_admin(client, db, locales):
 
 def test_an_ad_larger_than_its_layout_is_refused_in_the_admin(client, db, locales):
     login(client, "Campaign staff")
-    response = client.post("/admin/snippets/donations/donationad/add/", {
-        "title": "Te groot", "width_cm": "10", "height_cm": "10", "total_area_cm2": "101", "price_per_cm2": "5.00",
-        "minimum_gift": "2.00", "deadline": "2030-04-01 12:00", "publication": "Trouw", "if_sold_out": "-",
-        "if_deadline_passes": "-", "status": "open", "locale": locales["nl"].pk})
+    response = client.post(
+        "/admin/snippets/donations/donationad/add/",
+        {
+            "title": "Te groot",
+            "width_cm": "10",
+            "height_cm": "10",
+            "total_area_cm2": "101",
+            "price_per_cm2": "5.00",
+            "minimum_gift": "2.00",
+            "deadline": "2030-04-01 12:00",
+            "publication": "Trouw",
+            "if_sold_out": "-",
+            "if_deadline_passes": "-",
+            "status": "open",
+            "locale": locales["nl"].pk,
+        },
+    )
     assert response.status_code == 200 and not DonationAd.objects.exists()

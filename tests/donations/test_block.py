@@ -9,8 +9,9 @@ from .conftest import hold_for
 
 pytestmark = pytest.mark.django_db
 
-INTEGRATED = "donation_ad" in __import__("campaigns.blocks", fromlist=["CampaignStreamBlock"]) \
-    .CampaignStreamBlock.base_blocks
+INTEGRATED = (
+    "donation_ad" in __import__("campaigns.blocks", fromlist=["CampaignStreamBlock"]).CampaignStreamBlock.base_blocks
+)
 
 
 def render(ad, language="nl"):
@@ -63,19 +64,28 @@ def test_the_canvas_marks_cells_not_for_sale_and_keeps_svg_numbers_unlocalised(a
 
 
 @pytest.mark.skipif(not INTEGRATED, reason="needs `donation_ad = DonationAdBlock()` in CampaignStreamBlock")
-def test_a_campaign_page_with_the_ad_is_cacheable_and_within_its_query_budget(client, seeder, home, ad,
-                                                                              django_capture_on_commit_callbacks,
-                                                                              django_assert_max_num_queries):
+def test_a_campaign_page_with_the_ad_is_cacheable_and_within_its_query_budget(
+    client, seeder, home, ad, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
     from campaigns.models import CampaignIndexPage
     from tests.campaigns.conftest import make_campaign
 
     def index(t):
         return {"title": t("Campagnes", "Campaigns"), "slug": t("campagnes", "campaigns")}
+
     with django_capture_on_commit_callbacks(execute=True):
         parent = seeder.page(home, CampaignIndexPage, index)
-    make_campaign(seeder, parent, django_capture_on_commit_callbacks, nl="Gelijke nood", en="The same needs",
-                  slug="gelijke-nood", status="active", start=ad.deadline.date(),
-                  body=lambda t: [("donation_ad", {"ad": ad})])
+    make_campaign(
+        seeder,
+        parent,
+        django_capture_on_commit_callbacks,
+        nl="Gelijke nood",
+        en="The same needs",
+        slug="gelijke-nood",
+        status="active",
+        start=ad.deadline.date(),
+        body=lambda t: [("donation_ad", {"ad": ad})],
+    )
     response = client.get("/nl/campagnes/gelijke-nood/")
     assert response.status_code == 200 and "public" in response["Cache-Control"]
     assert 'id="donate"' in response.content.decode()

@@ -37,8 +37,12 @@ def test_gifts_fill_the_cells_in_order_and_share_the_last_one(ad):
     donate(ad, cm2=2.5)
     result = state(ad)
     assert result["cells"][:4] == "ffp." and result["partial"] == {"2": 50}
-    assert (result["funded_units"], result["free_units"], result["donors"], result["raised_cents"]) == \
-        (250, 10250, 1, 2500)
+    assert (result["funded_units"], result["free_units"], result["donors"], result["raised_cents"]) == (
+        250,
+        10250,
+        1,
+        2500,
+    )
 
 
 def test_held_area_is_drawn_after_the_funded_area(ad):

@@ -68,8 +68,14 @@ def plan_sessions(ad, fake_stripe, rng):
         elif fate.startswith("async"):
             valid.append(event("checkout.session.completed", fake_stripe.pay(sid, paid=False)))
             settled = fake_stripe.settle(sid, paid=fate == "async_paid")
-            valid.append(event("checkout.session.async_payment_succeeded" if fate == "async_paid" else
-                               "checkout.session.async_payment_failed", settled))
+            valid.append(
+                event(
+                    "checkout.session.async_payment_succeeded"
+                    if fate == "async_paid"
+                    else "checkout.session.async_payment_failed",
+                    settled,
+                )
+            )
         else:
             fake_stripe.sessions[sid]["status"] = "expired"
             valid.append(event("checkout.session.expired", fake_stripe.public(fake_stripe.sessions[sid])))
@@ -84,12 +90,17 @@ def test_a_replay_storm_credits_exactly_the_paid_sessions_and_bad_signatures_wri
     rng = random.Random(5)
     valid, paid_units = plan_sessions(ad, fake_stripe, rng)
     refunded = {e["data"]["object"]["payment_intent"] for e in valid if e["type"] == "charge.refunded"}
-    paid_sessions = {e["data"]["object"]["id"] for e in valid if e["type"] == "checkout.session.completed"
-                     and e["data"]["object"]["payment_status"] == "paid"} | set(paid_units)
+    paid_sessions = {
+        e["data"]["object"]["id"]
+        for e in valid
+        if e["type"] == "checkout.session.completed" and e["data"]["object"]["payment_status"] == "paid"
+    } | set(paid_units)
     # Forged deliveries: "paid" events for sessions nobody paid, signed with the wrong secret or too long ago.
-    forged = [event("checkout.session.completed", {**fake_stripe.public(s), "payment_status": "paid",
-                                                   "status": "complete"})
-              for s in fake_stripe.sessions.values() if s["status"] == "expired"]
+    forged = [
+        event("checkout.session.completed", {**fake_stripe.public(s), "payment_status": "paid", "status": "complete"})
+        for s in fake_stripe.sessions.values()
+        if s["status"] == "expired"
+    ]
     deliveries = [(e, "good") for e in valid for _ in range(COPIES)]
     deliveries += [(e, rng.choice(["wrong_secret", "stale"])) for e in forged for _ in range(2)]
     rng.shuffle(deliveries)
@@ -109,8 +120,9 @@ def test_a_replay_storm_credits_exactly_the_paid_sessions_and_bad_signatures_wri
             header = signature(payload, WEBHOOK_SECRET, timestamp=int(time.time()) - 301)
         else:
             header = signature(payload, WEBHOOK_SECRET)
-        response = client.post(WEBHOOK_URL, data=payload, content_type="application/json",
-                               headers={"Stripe-Signature": header})
+        response = client.post(
+            WEBHOOK_URL, data=payload, content_type="application/json", headers={"Stripe-Signature": header}
+        )
         results.append((kind, response.status_code))
 
     def worker(index):
@@ -126,17 +138,20 @@ def test_a_replay_storm_credits_exactly_the_paid_sessions_and_bad_signatures_wri
     run_threads(8, worker)
     barrier = threading.Barrier(2)
     for twin in twins:
+
         def both(index, twin=twin):
             barrier.wait()
             deliver(Client(), (twin, "good"))
+
         run_threads(2, both)
     elapsed = time.monotonic() - started
 
     assert len(results) == len(deliveries) + 2 * len(twins) and len(deliveries) > 500
     assert {status for kind, status in results if kind == "good"} == {200}
     assert {status for kind, status in results if kind != "good"} == {400}
-    expected_units = sum(units for sid, units in paid_units.items()
-                         if fake_stripe.sessions[sid]["payment_intent"] not in refunded)
+    expected_units = sum(
+        units for sid, units in paid_units.items() if fake_stripe.sessions[sid]["payment_intent"] not in refunded
+    )
     ledger = AdLedger.objects.get(ad_key=ad.ad_key)
     assert ledger.funded_units == expected_units
     assert ledger.held_units == 0 and ledger.funded_units + ledger.held_units <= ledger.total_units
@@ -150,6 +165,7 @@ def test_a_replay_storm_credits_exactly_the_paid_sessions_and_bad_signatures_wri
 
 
 # --- the last cells --------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def many_checkouts(db):
@@ -195,6 +211,7 @@ def test_small_gifts_racing_for_the_last_cm2_fill_it_and_no_more(small_ad, engli
     answers = race(small_ad.get_translation(english), 12, choice="amount", amount="3")  # 0.3 cm² each
     winners = [status for status, _content in answers if status == 303]
     assert len(winners) == 3
-    assert all("Only 0.1 cm² is still free: pick a smaller amount." in content
-               for status, content in answers if status == 409)
+    assert all(
+        "Only 0.1 cm² is still free: pick a smaller amount." in content for status, content in answers if status == 409
+    )
     assert AdLedger.objects.get(ad_key=small_ad.ad_key).held_units == 490

@@ -16,9 +16,9 @@ def test_the_demo_provider_is_used_only_without_keys_and_when_allowed(settings, 
     assert not isinstance(checkout_provider(), DemoProvider)
 
 
-def test_a_gift_through_the_demo_page_is_fulfilled_like_a_stripe_payment(demo_payments, give, client, ad,
-                                                                          fake_stripe,
-                                                                          django_capture_on_commit_callbacks):
+def test_a_gift_through_the_demo_page_is_fulfilled_like_a_stripe_payment(
+    demo_payments, give, client, ad, fake_stripe, django_capture_on_commit_callbacks
+):
     response = give(ad, choice="5", display_name="Vera", show_name="on")
     hold = Hold.objects.get()
     assert response.status_code == 303 and response["Location"] == f"/nl/donations/demo-checkout/{hold_token(hold)}/"

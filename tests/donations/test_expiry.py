@@ -22,11 +22,13 @@ def ledger(ad):
 @pytest.fixture
 def due_hold(ad):
     """A hold with an open Checkout Session whose time is up."""
+
     def make(**kwargs):
         hold = hold_for(ad, **kwargs)
         start_checkout(hold, ad, StripeProvider())
         Hold.objects.filter(pk=hold.pk).update(expires_at=timezone.now() - datetime.timedelta(minutes=5))
         return hold
+
     return make
 
 

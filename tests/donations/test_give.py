@@ -34,8 +34,11 @@ def test_the_checkout_session_is_created_as_the_hold_says(give, ad, fake_stripe)
     assert request["headers"]["Idempotency-Key"] == f"hold-{hold.token}"
     assert params["mode"] == "payment" and params["submit_type"] == "donate"
     assert params["payment_method_types"][0] == "ideal" and "card" in params["payment_method_types"]
-    assert params["line_items"][0]["price_data"] == {"currency": "eur", "unit_amount": "2000",
-                                                     "product_data": {"name": "Gelijke nood: 2 cm²"}}
+    assert params["line_items"][0]["price_data"] == {
+        "currency": "eur",
+        "unit_amount": "2000",
+        "product_data": {"name": "Gelijke nood: 2 cm²"},
+    }
     assert params["locale"] == "nl" and params["customer_email"] == "fatima@example.org"
     assert params["metadata"] == {"hold": str(hold.token), "ad_key": str(ad.ad_key), "units": "200"}
     assert params["payment_intent_data"]["metadata"]["hold"] == str(hold.token)
@@ -64,12 +67,23 @@ def test_an_amount_that_is_not_a_whole_share_rounds_the_area_down(give, ad):
     assert (Hold.objects.get().units, Hold.objects.get().amount_cents) == (77, 777)
 
 
-@pytest.mark.parametrize("amount, message", [
-    ("-5", "more than zero"), ("0", "more than zero"), ("0,00", "more than zero"),
-    ("12,505", "whole cents"), ("0.001", "whole cents"),
-    ("1,50", "smallest gift is"), ("99999999999", "at most"), ("1000,01", "at most"),
-    ("tien", "not an amount"), ("1e3", "not an amount"), ("NaN", "not an amount"), ("", "Please give an amount"),
-])
+@pytest.mark.parametrize(
+    "amount, message",
+    [
+        ("-5", "more than zero"),
+        ("0", "more than zero"),
+        ("0,00", "more than zero"),
+        ("12,505", "whole cents"),
+        ("0.001", "whole cents"),
+        ("1,50", "smallest gift is"),
+        ("99999999999", "at most"),
+        ("1000,01", "at most"),
+        ("tien", "not an amount"),
+        ("1e3", "not an amount"),
+        ("NaN", "not an amount"),
+        ("", "Please give an amount"),
+    ],
+)
 def test_bad_amounts_are_refused_before_anything_is_reserved(give, english_ad, fake_stripe, amount, message):
     response = give(english_ad, "en", choice="amount", amount=amount)
     assert response.status_code == 400
@@ -120,10 +134,16 @@ def test_chosen_cells_that_are_taken_get_a_clear_answer(give, ad, english_ad):
     assert Hold.objects.count() == 1
 
 
-@pytest.mark.parametrize("cells, message", [
-    ("105", "outside the ad"), ("-1", "outside the ad"), ("3,abc", "not squares of this ad"),
-    ("", "Pick one or more free squares"), ("1.5", "not squares of this ad"),
-])
+@pytest.mark.parametrize(
+    "cells, message",
+    [
+        ("105", "outside the ad"),
+        ("-1", "outside the ad"),
+        ("3,abc", "not squares of this ad"),
+        ("", "Pick one or more free squares"),
+        ("1.5", "not squares of this ad"),
+    ],
+)
 def test_chosen_cells_outside_the_ad_or_garbled_are_refused(give, english_ad, cells, message):
     response = give(english_ad, "en", choice="cells", cells=cells)
     assert response.status_code == 400 and message in response.content.decode()

@@ -33,8 +33,12 @@ def test_the_receipt_is_queued_not_sent_in_the_webhook_request(client, ad, fake_
     from .fakestripe import signature
 
     payload = json.dumps(event("checkout.session.completed", paid_session(fake_stripe, hold_for(ad, cm2=1))))
-    client.post(WEBHOOK_URL, data=payload, content_type="application/json",
-                headers={"Stripe-Signature": signature(payload, WEBHOOK_SECRET)})
+    client.post(
+        WEBHOOK_URL,
+        data=payload,
+        content_type="application/json",
+        headers={"Stripe-Signature": signature(payload, WEBHOOK_SECRET)},
+    )
     assert Donation.objects.count() == 1 and mail.outbox == []
 
 

@@ -20,6 +20,7 @@ def paid(post_event, fake_stripe):
         session = paid_session(fake_stripe, hold)
         post_event(event("checkout.session.completed", session))
         return session
+
     return pay
 
 
@@ -68,8 +69,10 @@ def test_refund_events_are_cumulative_and_idempotent(post_event, paid, ad, fake_
 
 def test_a_refund_that_arrives_before_the_payment_is_applied_when_the_payment_arrives(post_event, ad, fake_stripe):
     session = paid_session(fake_stripe, hold_for(ad, cm2=2))
-    assert post_event(event("charge.refunded", fake_stripe.charge(session["id"], amount_refunded=2000))) \
-        .json()["outcome"] == "refund_recorded"
+    assert (
+        post_event(event("charge.refunded", fake_stripe.charge(session["id"], amount_refunded=2000))).json()["outcome"]
+        == "refund_recorded"
+    )
     assert PaymentRefund.objects.get().amount_refunded_cents == 2000
     post_event(event("checkout.session.completed", session))
     donation = Donation.objects.get()

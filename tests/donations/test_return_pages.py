@@ -81,8 +81,9 @@ def test_a_tampered_success_url_shows_nothing_and_credits_nothing(client, ad, fa
     assert not Donation.objects.exists()
 
 
-def test_coming_back_without_paying_expires_the_checkout_and_frees_the_area(client, ad, fake_stripe,
-                                                                           django_capture_on_commit_callbacks):
+def test_coming_back_without_paying_expires_the_checkout_and_frees_the_area(
+    client, ad, fake_stripe, django_capture_on_commit_callbacks
+):
     hold = hold_for(ad, cm2=2)
     start_checkout(hold, ad, StripeProvider())
     with django_capture_on_commit_callbacks(execute=True):
@@ -93,8 +94,9 @@ def test_coming_back_without_paying_expires_the_checkout_and_frees_the_area(clie
     assert fake_stripe.sessions[hold.checkout_session_id]["status"] == "expired"
 
 
-def test_coming_back_to_the_cancel_page_after_paying_credits_the_gift(client, ad, fake_stripe,
-                                                                     django_capture_on_commit_callbacks):
+def test_coming_back_to_the_cancel_page_after_paying_credits_the_gift(
+    client, ad, fake_stripe, django_capture_on_commit_callbacks
+):
     hold = hold_for(ad, cm2=2)
     paid_session(fake_stripe, hold)
     with django_capture_on_commit_callbacks(execute=True):

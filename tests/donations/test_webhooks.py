@@ -65,8 +65,12 @@ def test_an_async_payment_that_succeeds_is_credited(post_event, ad, fake_stripe)
     hold = hold_for(ad, cm2=1)
     session = paid_session(fake_stripe, hold, paid=False)
     post_event(event("checkout.session.completed", session))
-    assert post_event(event("checkout.session.async_payment_succeeded",
-                            fake_stripe.settle(session["id"]))).json()["outcome"] == "credited"
+    assert (
+        post_event(event("checkout.session.async_payment_succeeded", fake_stripe.settle(session["id"]))).json()[
+            "outcome"
+        ]
+        == "credited"
+    )
     assert ledger(ad).funded_units == 100 and ledger(ad).held_units == 0
 
 
@@ -112,8 +116,15 @@ def test_an_expired_event_after_payment_changes_nothing(post_event, ad, fake_str
 
 
 def test_a_session_that_is_not_ours_is_recorded_and_ignored(post_event, ad):
-    foreign = {"id": "cs_test_foreign", "object": "checkout.session", "metadata": {}, "payment_status": "paid",
-               "status": "complete", "amount_total": 999, "currency": "eur"}
+    foreign = {
+        "id": "cs_test_foreign",
+        "object": "checkout.session",
+        "metadata": {},
+        "payment_status": "paid",
+        "status": "complete",
+        "amount_total": 999,
+        "currency": "eur",
+    }
     response = post_event(event("checkout.session.completed", foreign))
     assert response.status_code == 200 and response.json()["outcome"] == "unknown_hold"
     assert not Donation.objects.exists() and StripeEvent.objects.get().processed_at
@@ -149,15 +160,17 @@ def test_a_body_changed_after_signing_gets_400(client, ad, fake_stripe):
     payload = json.dumps(event("checkout.session.completed", session))
     header = signature(payload, "whsec_test_5d8b0f2c9a7e4c1b8f3a6d2e9c0b7a41")
     tampered = payload.replace('"amount_total": 1000', '"amount_total": 1')
-    response = client.post(WEBHOOK_URL, data=tampered, content_type="application/json",
-                           headers={"Stripe-Signature": header})
+    response = client.post(
+        WEBHOOK_URL, data=tampered, content_type="application/json", headers={"Stripe-Signature": header}
+    )
     assert response.status_code == 400 and not StripeEvent.objects.exists()
 
 
 @pytest.mark.parametrize("header", ["", "t=abc,v1=def", "nonsense", "t=1,v0=00"])
 def test_missing_or_garbled_signature_headers_get_400(client, db, header):
-    response = client.post(WEBHOOK_URL, data="{}", content_type="application/json",
-                           headers={"Stripe-Signature": header} if header else {})
+    response = client.post(
+        WEBHOOK_URL, data="{}", content_type="application/json", headers={"Stripe-Signature": header} if header else {}
+    )
     assert response.status_code == 400 and not StripeEvent.objects.exists()
 
 

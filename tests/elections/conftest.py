@@ -40,49 +40,82 @@ def make(seeder, django_capture_on_commit_callbacks):
     def make(model, build, lookup):
         with django_capture_on_commit_callbacks(execute=True):
             return seeder.snippet(model, build, lookup)
+
     return make
 
 
 @pytest.fixture
 def election(make):
-    return make(Election, lambda t: {"name": t("Verkiezing Testdorp", "Testville election"),
-                                     "date": datetime.date(2026, 3, 18), "level": "municipal"},
-                {"name": "Verkiezing Testdorp"})
+    return make(
+        Election,
+        lambda t: {
+            "name": t("Verkiezing Testdorp", "Testville election"),
+            "date": datetime.date(2026, 3, 18),
+            "level": "municipal",
+        },
+        {"name": "Verkiezing Testdorp"},
+    )
 
 
 @pytest.fixture
 def parties(make):
     found = {}
     for abbreviation, name in [("AP", "Alfa Partij"), ("BP", "Beta Partij"), ("CP", "Gamma Partij")]:
-        found[abbreviation] = make(Party, lambda t, a=abbreviation, n=name: {
-            "name": n, "abbreviation": a, "colour": "#0b5563", "programme_url": f"https://example.org/{a}.pdf"},
-            {"abbreviation": abbreviation})
+        found[abbreviation] = make(
+            Party,
+            lambda t, a=abbreviation, n=name: {
+                "name": n,
+                "abbreviation": a,
+                "colour": "#0b5563",
+                "programme_url": f"https://example.org/{a}.pdf",
+            },
+            {"abbreviation": abbreviation},
+        )
     return found
 
 
 @pytest.fixture
 def themes(make):
     return {
-        "opvang": make(Theme, lambda t: {"name": t("Opvang", "Reception"), "slug": "opvang", "sort_order": 1},
-                       {"slug": "opvang"}),
-        "terugkeer": make(Theme, lambda t: {"name": t("Terugkeer", "Return"), "slug": "terugkeer", "sort_order": 2},
-                          {"slug": "terugkeer"}),
+        "opvang": make(
+            Theme, lambda t: {"name": t("Opvang", "Reception"), "slug": "opvang", "sort_order": 1}, {"slug": "opvang"}
+        ),
+        "terugkeer": make(
+            Theme,
+            lambda t: {"name": t("Terugkeer", "Return"), "slug": "terugkeer", "sort_order": 2},
+            {"slug": "terugkeer"},
+        ),
         # No position yet: appears once something is imported for it.
-        "gezin": make(Theme, lambda t: {"name": t("Gezinshereniging", "Family reunification"), "slug": "gezin",
-                                        "sort_order": 3}, {"slug": "gezin"}),
+        "gezin": make(
+            Theme,
+            lambda t: {"name": t("Gezinshereniging", "Family reunification"), "slug": "gezin", "sort_order": 3},
+            {"slug": "gezin"},
+        ),
     }
 
 
-def position_values(election, party, theme, stance, quote, quote_en, summary=("Samenvatting.", "Summary."),
-                    corrections=()):
+def position_values(
+    election, party, theme, stance, quote, quote_en, summary=("Samenvatting.", "Summary."), corrections=()
+):
     def build(t):
-        return {"election": election, "party": party, "theme": theme, "stance": stance, "summary": t(*summary),
-                "quote": quote, "quote_language": "nl", "quote_translation": t(quote, quote_en) if quote else "",
-                "page_number": 7, "source_url": "https://example.org/programma.pdf#page=7",
-                "assessment": t("Onze beoordeling.", "Our assessment."),
-                "corrections": [Correction(made_on=made_on, reaction_from=t(*who), note=t(*note),
-                                           previous_stance=previous)
-                                for made_on, who, note, previous in corrections]}
+        return {
+            "election": election,
+            "party": party,
+            "theme": theme,
+            "stance": stance,
+            "summary": t(*summary),
+            "quote": quote,
+            "quote_language": "nl",
+            "quote_translation": t(quote, quote_en) if quote else "",
+            "page_number": 7,
+            "source_url": "https://example.org/programma.pdf#page=7",
+            "assessment": t("Onze beoordeling.", "Our assessment."),
+            "corrections": [
+                Correction(made_on=made_on, reaction_from=t(*who), note=t(*note), previous_stance=previous)
+                for made_on, who, note, previous in corrections
+            ],
+        }
+
     return build
 
 
@@ -93,27 +126,53 @@ def positions(make, election, parties, themes):
     specs = [
         (ap, opvang, "much_more", "Iedereen welkom in Testdorp.", "Everyone welcome in Testville.", ()),
         (ap, terugkeer, "more", "Alleen vrijwillige terugkeer.", "Only voluntary return.", ()),
-        (bp, opvang, "less", "Minder opvangplekken.", "Fewer reception places.",
-         [(datetime.date(2026, 2, 1), ("Beta Partij", "Beta Partij"),
-           ("De partij wees ons op pagina 3.", "The party pointed us to page 3."), "much_less")]),
+        (
+            bp,
+            opvang,
+            "less",
+            "Minder opvangplekken.",
+            "Fewer reception places.",
+            [
+                (
+                    datetime.date(2026, 2, 1),
+                    ("Beta Partij", "Beta Partij"),
+                    ("De partij wees ons op pagina 3.", "The party pointed us to page 3."),
+                    "much_less",
+                )
+            ],
+        ),
         (bp, terugkeer, "mixed", "Terugkeer met hulp.", "Return with help.", ()),
         (cp, opvang, "not_addressed", "", "", ()),
     ]
     found = {}
     for party, theme, stance, quote, quote_en, corrections in specs:
         found[(party.abbreviation, theme.slug)] = make(
-            Position, position_values(election, party, theme, stance, quote, quote_en, corrections=corrections),
-            {"election": election, "party": party, "theme": theme})
+            Position,
+            position_values(election, party, theme, stance, quote, quote_en, corrections=corrections),
+            {"election": election, "party": party, "theme": theme},
+        )
     return found
 
 
 STATEMENT_SPECS = [
-    ("S01", "opvang", ("Meer opvang in Testdorp.", "More reception in Testville."),
-     {"AP": "agree", "BP": "disagree", "CP": "neutral"}),
-    ("S02", "terugkeer", ("Bed, bad en brood blijft.", "Bed, bath and bread stays."),
-     {"AP": "agree", "BP": "neutral", "CP": "disagree"}),
-    ("S03", "terugkeer", ("De gemeente helpt bij terugkeer.", "The town helps with return."),
-     {"AP": "disagree", "BP": "agree", "CP": "agree"}),
+    (
+        "S01",
+        "opvang",
+        ("Meer opvang in Testdorp.", "More reception in Testville."),
+        {"AP": "agree", "BP": "disagree", "CP": "neutral"},
+    ),
+    (
+        "S02",
+        "terugkeer",
+        ("Bed, bad en brood blijft.", "Bed, bath and bread stays."),
+        {"AP": "agree", "BP": "neutral", "CP": "disagree"},
+    ),
+    (
+        "S03",
+        "terugkeer",
+        ("De gemeente helpt bij terugkeer.", "The town helps with return."),
+        {"AP": "disagree", "BP": "agree", "CP": "agree"},
+    ),
 ]
 
 
@@ -121,13 +180,24 @@ STATEMENT_SPECS = [
 def statements(make, election, parties, themes):
     found = {}
     for order, (code, theme, text, answers) in enumerate(STATEMENT_SPECS, start=1):
+
         def build(t, code=code, theme=theme, text=text, answers=answers, order=order):
-            return {"election": election, "theme": themes[theme], "code": code, "text": t(*text),
-                    "sort_order": order,
-                    "answers": [StatementAnswer(party=parties[key], answer=answer,
-                                                explanation=t(f"Uitleg {key} bij {code}.",
-                                                              f"Explanation {key} on {code}."))
-                                for key, answer in answers.items()]}
+            return {
+                "election": election,
+                "theme": themes[theme],
+                "code": code,
+                "text": t(*text),
+                "sort_order": order,
+                "answers": [
+                    StatementAnswer(
+                        party=parties[key],
+                        answer=answer,
+                        explanation=t(f"Uitleg {key} bij {code}.", f"Explanation {key} on {code}."),
+                    )
+                    for key, answer in answers.items()
+                ],
+            }
+
         found[code] = make(Statement, build, {"election": election, "code": code})
     return found
 
@@ -135,10 +205,15 @@ def statements(make, election, parties, themes):
 @pytest.fixture
 def comparison_page(seeder, home, election, positions, statements, django_capture_on_commit_callbacks):
     def build(t):
-        return {"title": t("Kies kant", "Choose a side"), "slug": t("kies-kant", "choose-a-side"),
-                "election": election, "intro": t("Wat willen de partijen?", "What do the parties want?"),
-                "guide_intro": t("Kies je kant.", "Choose your side."),
-                "method": [("paragraph", rich(t("Zo vergeleken wij.", "This is how we compared.")))]}
+        return {
+            "title": t("Kies kant", "Choose a side"),
+            "slug": t("kies-kant", "choose-a-side"),
+            "election": election,
+            "intro": t("Wat willen de partijen?", "What do the parties want?"),
+            "guide_intro": t("Kies je kant.", "Choose your side."),
+            "method": [("paragraph", rich(t("Zo vergeleken wij.", "This is how we compared.")))],
+        }
+
     with django_capture_on_commit_callbacks(execute=True):
         return seeder.page(home, ElectionComparisonPage, build)
 

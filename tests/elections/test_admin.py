@@ -20,11 +20,20 @@ def test_comparison_page_editor_opens(admin_client, comparison_page):
 
 
 def position_form(position, **changes):
-    values = {"election": position.election_id, "party": position.party_id, "theme": position.theme_id,
-              "stance": position.stance, "summary": position.summary, "quote": position.quote,
-              "quote_language": position.quote_language, "quote_translation": position.quote_translation,
-              "page_number": position.page_number or "", "source_url": position.source_url,
-              "assessment": position.assessment, "corrections": inline_formset([])}
+    values = {
+        "election": position.election_id,
+        "party": position.party_id,
+        "theme": position.theme_id,
+        "stance": position.stance,
+        "summary": position.summary,
+        "quote": position.quote,
+        "quote_language": position.quote_language,
+        "quote_translation": position.quote_translation,
+        "page_number": position.page_number or "",
+        "source_url": position.source_url,
+        "assessment": position.assessment,
+        "corrections": inline_formset([]),
+    }
     values.update(changes)
     return nested_form_data(values)
 
@@ -40,10 +49,16 @@ def test_changing_a_stance_without_a_correction_is_refused(admin_client, positio
 
 def test_changing_a_stance_with_a_correction_records_the_previous_one(admin_client, positions, english):
     position = positions[("AP", "opvang")]
-    correction = {"made_on": "2026-03-01", "reaction_from": "Alfa Partij", "note": "Na hun reactie.",
-                  "previous_stance": ""}
-    response = admin_client.post(AdminURLFinder().get_edit_url(position), position_form(
-        position, stance="mixed", corrections=inline_formset([correction])))
+    correction = {
+        "made_on": "2026-03-01",
+        "reaction_from": "Alfa Partij",
+        "note": "Na hun reactie.",
+        "previous_stance": "",
+    }
+    response = admin_client.post(
+        AdminURLFinder().get_edit_url(position),
+        position_form(position, stance="mixed", corrections=inline_formset([correction])),
+    )
     assert response.status_code == 302
     saved = Correction.objects.get(position=position)
     assert saved.previous_stance == "much_more"
@@ -53,8 +68,9 @@ def test_changing_a_stance_with_a_correction_records_the_previous_one(admin_clie
 
 def test_fixing_a_typo_in_the_summary_needs_no_correction(admin_client, positions):
     position = positions[("AP", "opvang")]
-    response = admin_client.post(AdminURLFinder().get_edit_url(position),
-                                 position_form(position, summary="Samenvatting, verbeterd."))
+    response = admin_client.post(
+        AdminURLFinder().get_edit_url(position), position_form(position, summary="Samenvatting, verbeterd.")
+    )
     assert response.status_code == 302
 
 
@@ -77,8 +93,11 @@ def test_a_quote_is_needed_unless_the_programme_says_nothing(positions):
 
 def test_editors_and_campaign_staff_may_edit_elections_data(db):
     for name in ["Editors", "Campaign staff"]:
-        codenames = set(Group.objects.get(name=name).permissions.filter(content_type__app_label="elections")
-                        .values_list("codename", flat=True))
+        codenames = set(
+            Group.objects.get(name=name)
+            .permissions.filter(content_type__app_label="elections")
+            .values_list("codename", flat=True)
+        )
         assert {"add_position", "change_position", "change_statement", "view_party"} <= codenames
 
 

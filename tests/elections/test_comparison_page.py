@@ -37,11 +37,16 @@ def test_english_page_shows_english_texts_and_the_same_stances(client, compariso
     content = html(response)
     assert "Reception" in content and "Return" in content
     assert "Summary." in html(client.get(PAGE_EN + "?party=ap"))
-    dutch = {(position.party.abbreviation, position.theme.slug): position.stance
-             for position in Position.objects.filter(locale__language_code="nl")}
-    shown = {(party.abbreviation, theme.slug): position.stance
-             for theme, cells in response.context["matrix"]
-             for party, position in zip(response.context["data"].parties, cells, strict=True) if position}
+    dutch = {
+        (position.party.abbreviation, position.theme.slug): position.stance
+        for position in Position.objects.filter(locale__language_code="nl")
+    }
+    shown = {
+        (party.abbreviation, theme.slug): position.stance
+        for theme, cells in response.context["matrix"]
+        for party, position in zip(response.context["data"].parties, cells, strict=True)
+        if position
+    }
     assert shown == dutch
 
 
@@ -68,10 +73,17 @@ def test_corrections_are_shown_with_their_date_and_who_reacted(client, compariso
     assert "The party pointed us to page 3." in content
 
 
-@pytest.mark.parametrize("query, view", [
-    ("", "overview"), ("?parties=ap,bp", "compare"), ("?parties=ap,bp,cp", "compare"), ("?theme=opvang", "theme"),
-    ("?party=bp", "party"), ("?theme=terugkeer&parties=ap,cp", "theme"),
-])
+@pytest.mark.parametrize(
+    "query, view",
+    [
+        ("", "overview"),
+        ("?parties=ap,bp", "compare"),
+        ("?parties=ap,bp,cp", "compare"),
+        ("?theme=opvang", "theme"),
+        ("?party=bp", "party"),
+        ("?theme=terugkeer&parties=ap,cp", "theme"),
+    ],
+)
 def test_every_view_has_its_own_url(client, comparison_page, query, view):
     response = client.get(PAGE_NL + query)
     assert response.status_code == 200
@@ -95,11 +107,21 @@ def test_checkboxes_redirect_to_the_shareable_comma_form(client, comparison_page
     assert response["Location"] == PAGE_NL + "?parties=ap,bp&theme=opvang"
 
 
-@pytest.mark.parametrize("query", [
-    "?parties=zz", "?parties=ap,zz", "?theme=atlantis", "?party=zz", "?party=%3Cscript%3Ealert(1)%3C/script%3E",
-    "?parties=" + "x" * 5000, "?parties=" + ",".join(["ap"] * 500), "?parties=,,,", "?theme=&party=",
-    "?parties=ap,bp,cp,ap,bp,zz,yy,xx,ww,vv,uu,tt",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?parties=zz",
+        "?parties=ap,zz",
+        "?theme=atlantis",
+        "?party=zz",
+        "?party=%3Cscript%3Ealert(1)%3C/script%3E",
+        "?parties=" + "x" * 5000,
+        "?parties=" + ",".join(["ap"] * 500),
+        "?parties=,,,",
+        "?theme=&party=",
+        "?parties=ap,bp,cp,ap,bp,zz,yy,xx,ww,vv,uu,tt",
+    ],
+)
 def test_bad_url_state_gives_a_normal_page_never_an_error(client, comparison_page, query):
     response = client.get(PAGE_NL + query)
     assert response.status_code == 200
@@ -116,10 +138,14 @@ def test_unknown_values_are_ignored_with_a_notice(client, comparison_page):
 
 def test_more_than_four_parties_shows_the_first_four_with_a_notice(client, comparison_page, make, election, themes):
     for abbreviation in ["DP", "EP"]:
-        party = make(Party, lambda t, a=abbreviation: {"name": f"Partij {a}", "abbreviation": a},
-                     {"abbreviation": abbreviation})
-        make(Position, position_values(election, party, themes["opvang"], "mixed", "Citaat.", "Quote."),
-             {"election": election, "party": party})
+        party = make(
+            Party, lambda t, a=abbreviation: {"name": f"Partij {a}", "abbreviation": a}, {"abbreviation": abbreviation}
+        )
+        make(
+            Position,
+            position_values(election, party, themes["opvang"], "mixed", "Citaat.", "Quote."),
+            {"election": election, "party": party},
+        )
     response = client.get(PAGE_NL + "?parties=ep,dp,cp,bp,ap")
     assert [party.key for party in response.context["chosen_parties"]] == ["ep", "dp", "cp", "bp"]
     assert any("four" in notice or "4" in notice for notice in response.context["notices"])
@@ -133,8 +159,8 @@ def test_one_party_asks_for_a_second_one(client, comparison_page):
 
 # Cache -----------------------------------------------------------------------------------------
 
-def test_second_visit_is_served_from_the_page_cache_without_queries(client, comparison_page,
-                                                                   django_assert_num_queries):
+
+def test_second_visit_is_served_from_the_page_cache_without_queries(client, comparison_page, django_assert_num_queries):
     first = client.get(PAGE_NL)
     assert "s-maxage" in first["Cache-Control"]
     with django_assert_num_queries(0):
@@ -142,10 +168,12 @@ def test_second_visit_is_served_from_the_page_cache_without_queries(client, comp
     assert second.content == first.content
 
 
-@pytest.mark.parametrize("path, budget", [(PAGE_NL, 20), (PAGE_EN, 25), (PAGE_EN + "?parties=ap,bp", 25),
-                                          (PAGE_EN + "?party=bp", 25)])
-def test_comparison_renders_within_its_query_budget(client, comparison_page, english_page, path, budget,
-                                                    django_assert_max_num_queries):
+@pytest.mark.parametrize(
+    "path, budget", [(PAGE_NL, 20), (PAGE_EN, 25), (PAGE_EN + "?parties=ap,bp", 25), (PAGE_EN + "?party=bp", 25)]
+)
+def test_comparison_renders_within_its_query_budget(
+    client, comparison_page, english_page, path, budget, django_assert_max_num_queries
+):
     client.get(path)
     cache.clear()
     with django_assert_max_num_queries(budget):
@@ -161,11 +189,15 @@ def test_queries_do_not_grow_with_the_number_of_parties(client, comparison_page,
     with CaptureQueriesContext(connection) as before:
         client.get(PAGE_EN)
     for abbreviation in ["DP", "EP", "FP"]:
-        party = make(Party, lambda t, a=abbreviation: {"name": f"Partij {a}", "abbreviation": a},
-                     {"abbreviation": abbreviation})
+        party = make(
+            Party, lambda t, a=abbreviation: {"name": f"Partij {a}", "abbreviation": a}, {"abbreviation": abbreviation}
+        )
         for theme in themes.values():
-            make(Position, position_values(election, party, theme, "less", "Citaat.", "Quote."),
-                 {"election": election, "party": party, "theme": theme})
+            make(
+                Position,
+                position_values(election, party, theme, "less", "Citaat.", "Quote."),
+                {"election": election, "party": party, "theme": theme},
+            )
     cache.clear()
     with CaptureQueriesContext(connection) as after:
         client.get(PAGE_EN)

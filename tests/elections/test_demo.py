@@ -28,8 +28,9 @@ def test_demo_has_a_fictional_comparison_and_guide_in_both_languages(client):
 
     # The demo guide can tell every party apart and has no statement everyone answers alike.
     source = pages["nl"]
-    found = guide_checks.check(comparison.guide_input(comparison.load(source.election, source.locale,
-                                                                      with_statements=True)))
+    found = guide_checks.check(
+        comparison.guide_input(comparison.load(source.election, source.locale, with_statements=True))
+    )
     assert found == {"indistinguishable": [], "unanimous": [], "missing": []}
 
     seeder = Seeder(log=lambda message: None)

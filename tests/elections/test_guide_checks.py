@@ -7,8 +7,11 @@ STATEMENTS = ["s1", "s2"]
 
 
 def test_parties_with_the_same_answer_everywhere_cannot_be_told_apart():
-    positions = {"a": {"s1": "agree", "s2": "disagree"}, "b": {"s1": "agree", "s2": "disagree"},
-                 "c": {"s1": "agree", "s2": "neutral"}}
+    positions = {
+        "a": {"s1": "agree", "s2": "disagree"},
+        "b": {"s1": "agree", "s2": "disagree"},
+        "c": {"s1": "agree", "s2": "neutral"},
+    }
     assert indistinguishable_pairs(["a", "b", "c"], STATEMENTS, positions) == [("a", "b")]
 
 
@@ -50,11 +53,21 @@ def test_saving_a_statement_warns_when_every_party_answers_it_alike(admin_client
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
     statement = statements["S01"]
-    answers = [{"id": answer.pk, "party": answer.party_id, "answer": "agree", "explanation": answer.explanation}
-               for answer in statement.answers.all()]
-    data = nested_form_data({"election": statement.election_id, "theme": statement.theme_id, "code": "S01",
-                             "sort_order": statement.sort_order, "text": statement.text, "explanation": "",
-                             "answers": inline_formset(answers, initial=len(answers))})
+    answers = [
+        {"id": answer.pk, "party": answer.party_id, "answer": "agree", "explanation": answer.explanation}
+        for answer in statement.answers.all()
+    ]
+    data = nested_form_data(
+        {
+            "election": statement.election_id,
+            "theme": statement.theme_id,
+            "code": "S01",
+            "sort_order": statement.sort_order,
+            "text": statement.text,
+            "explanation": "",
+            "answers": inline_formset(answers, initial=len(answers)),
+        }
+    )
     response = admin_client.post(AdminURLFinder().get_edit_url(statement), data, follow=True)
     warnings = [str(message) for message in response.context["messages"]]
     assert any("S01" in warning for warning in warnings), warnings

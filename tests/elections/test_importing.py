@@ -55,11 +55,18 @@ def errors(preview):
 
 # Reading -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("upload", [
-    csv_file(GOOD_ROWS), csv_file(GOOD_ROWS, delimiter=";"), csv_file(GOOD_ROWS, encoding="utf-8-sig"),
-    csv_file(GOOD_ROWS, encoding="cp1252"), xlsx_file([[*row[:5], int(row[5]) if row[5] else None, row[6]]
-                                                        for row in GOOD_ROWS]),
-], ids=["csv", "semicolons", "bom", "cp1252", "xlsx"])
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        csv_file(GOOD_ROWS),
+        csv_file(GOOD_ROWS, delimiter=";"),
+        csv_file(GOOD_ROWS, encoding="utf-8-sig"),
+        csv_file(GOOD_ROWS, encoding="cp1252"),
+        xlsx_file([[*row[:5], int(row[5]) if row[5] else None, row[6]] for row in GOOD_ROWS]),
+    ],
+    ids=["csv", "semicolons", "bom", "cp1252", "xlsx"],
+)
 def test_a_good_file_previews_every_row_as_new(positions, election, upload):
     preview = check("positions", election, upload)
     assert preview.can_import, errors(preview)
@@ -88,15 +95,22 @@ def test_an_xlsx_that_unpacks_to_a_huge_file_is_refused(election):
         importing.read_table(SimpleUploadedFile("bomb.xlsx", data.getvalue()))
 
 
-@pytest.mark.parametrize("name, content", [("broken.xlsx", b"PK\x03\x04not really a zip"),
-                                           ("programme.pdf", b"%PDF-1.4"), ("empty.csv", b""),
-                                           ("blank.csv", b"\n\n,,\n")])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("broken.xlsx", b"PK\x03\x04not really a zip"),
+        ("programme.pdf", b"%PDF-1.4"),
+        ("empty.csv", b""),
+        ("blank.csv", b"\n\n,,\n"),
+    ],
+)
 def test_unreadable_files_are_refused_with_a_message(name, content):
     with pytest.raises(importing.ImportRefused):
         importing.read_table(SimpleUploadedFile(name, content))
 
 
 # Checking positions ------------------------------------------------------------------------------
+
 
 def test_missing_columns_are_named(positions, election):
     preview = check("positions", election, csv_file([["AP", "opvang"]], header=["party", "theme"]))
@@ -121,16 +135,19 @@ def test_an_unknown_party_is_a_row_error(positions, election):
     assert "Unknown party “ZZ”" in errors(preview) or "ZZ" in errors(preview)
 
 
-@pytest.mark.parametrize("row, message", [
-    (["AP", "atlantis", "mixed", "s", "q", "", ""], "atlantis"),
-    (["AP", "opvang", "sort of", "s", "q", "", ""], "stance"),
-    (["AP", "opvang", "mixed", "", "q", "", ""], "summary"),
-    (["AP", "opvang", "mixed", "s", "", "", ""], "quote"),
-    (["AP", "opvang", "mixed", "s", "q", "twelve", ""], "page"),
-    (["AP", "opvang", "mixed", "s", "q", "-3", ""], "formula"),
-    (["AP", "opvang", "mixed", "s", "q", "", "javascript:alert(1)"], "source_url"),
-    (["AP", "opvang", "mixed", "s" * 20000, "q", "", ""], "longer"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        (["AP", "atlantis", "mixed", "s", "q", "", ""], "atlantis"),
+        (["AP", "opvang", "sort of", "s", "q", "", ""], "stance"),
+        (["AP", "opvang", "mixed", "", "q", "", ""], "summary"),
+        (["AP", "opvang", "mixed", "s", "", "", ""], "quote"),
+        (["AP", "opvang", "mixed", "s", "q", "twelve", ""], "page"),
+        (["AP", "opvang", "mixed", "s", "q", "-3", ""], "formula"),
+        (["AP", "opvang", "mixed", "s", "q", "", "javascript:alert(1)"], "source_url"),
+        (["AP", "opvang", "mixed", "s" * 20000, "q", "", ""], "longer"),
+    ],
+)
 def test_bad_values_are_row_errors(positions, election, row, message):
     preview = check("positions", election, csv_file([row]))
     assert not preview.can_import
@@ -143,8 +160,9 @@ def test_duplicate_rows_are_refused_naming_the_first(positions, election):
     assert "row 2" in " ".join(preview.rows[1].errors)
 
 
-@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+31 70", "-2", "@SUM(A1)",
-                                  "\t=1+1", " =1", "\r=1"])
+@pytest.mark.parametrize(
+    "cell", ['=HYPERLINK("http://evil.example","klik")', "+31 70", "-2", "@SUM(A1)", "\t=1+1", " =1", "\r=1"]
+)
 def test_formula_cells_are_refused_not_neutralised(positions, election, cell):
     preview = check("positions", election, csv_file([["CP", "terugkeer", "less", cell, "q", "", ""]]))
     assert not preview.can_import
@@ -174,6 +192,7 @@ def test_a_new_position_without_a_quote_column_needs_one(positions, election):
 
 # Importing positions ---------------------------------------------------------------------------
 
+
 def apply(kind, election, upload, user=None):
     header, rows = importing.read_table(upload)
     return importing.apply(kind, election, header, rows, user=user)
@@ -196,16 +215,32 @@ def test_nothing_is_written_when_one_row_is_wrong(positions, election):
 
 
 def test_a_changed_stance_needs_a_correction_note(positions, election):
-    row = ["AP", "opvang", "mixed", "Samenvatting.", "Iedereen welkom in Testdorp.", "7",
-           "https://example.org/programma.pdf#page=7"]
+    row = [
+        "AP",
+        "opvang",
+        "mixed",
+        "Samenvatting.",
+        "Iedereen welkom in Testdorp.",
+        "7",
+        "https://example.org/programma.pdf#page=7",
+    ]
     preview = check("positions", election, csv_file([row]))
     assert not preview.can_import
     assert "correction" in errors(preview)
 
 
 def test_a_correction_note_is_recorded_with_the_previous_stance(positions, election, english):
-    row = ["AP", "opvang", "mixed", "Samenvatting.", "Iedereen welkom in Testdorp.", "7",
-           "https://example.org/programma.pdf#page=7", "De partij wees op een ander hoofdstuk.", "Alfa Partij"]
+    row = [
+        "AP",
+        "opvang",
+        "mixed",
+        "Samenvatting.",
+        "Iedereen welkom in Testdorp.",
+        "7",
+        "https://example.org/programma.pdf#page=7",
+        "De partij wees op een ander hoofdstuk.",
+        "Alfa Partij",
+    ]
     result = apply("positions", election, csv_file([row], header=[*HEADER, "correction", "reaction_from"]))
     assert result.counts["update"] == 1, errors(result)
     position = positions[("AP", "opvang")]
@@ -220,8 +255,15 @@ def test_a_correction_note_is_recorded_with_the_previous_stance(positions, elect
 
 
 def test_an_unchanged_file_changes_nothing(positions, election):
-    row = ["AP", "opvang", "much_more", "Samenvatting.", "Iedereen welkom in Testdorp.", "7",
-           "https://example.org/programma.pdf#page=7"]
+    row = [
+        "AP",
+        "opvang",
+        "much_more",
+        "Samenvatting.",
+        "Iedereen welkom in Testdorp.",
+        "7",
+        "https://example.org/programma.pdf#page=7",
+    ]
     result = apply("positions", election, csv_file([row]))
     assert result.counts == {"create": 0, "update": 0, "unchanged": 1, "errors": 0}
 
@@ -232,26 +274,38 @@ STATEMENT_HEADER = ["code", "theme", "statement", "party", "answer", "explanatio
 
 
 def test_statements_are_imported_one_row_per_party(positions, statements, election):
-    rows = [["S04", "opvang", "Een nieuwe stelling.", "AP", "agree", "Ja."],
-            ["S04", "", "", "BP", "oneens", "Nee."],
-            ["S04", "opvang", "Een nieuwe stelling.", "CP", "neutral", ""]]
+    rows = [
+        ["S04", "opvang", "Een nieuwe stelling.", "AP", "agree", "Ja."],
+        ["S04", "", "", "BP", "oneens", "Nee."],
+        ["S04", "opvang", "Een nieuwe stelling.", "CP", "neutral", ""],
+    ]
     result = apply("statements", election, csv_file(rows, header=STATEMENT_HEADER))
     assert result.can_import, errors(result)
     statement = Statement.objects.get(code="S04", locale__language_code="nl")
     assert {a.party.abbreviation: a.answer for a in statement.answers.all()} == {
-        "AP": "agree", "BP": "disagree", "CP": "neutral"}
+        "AP": "agree",
+        "BP": "disagree",
+        "CP": "neutral",
+    }
 
 
-@pytest.mark.parametrize("rows, message", [
-    ([["S04", "opvang", "Stelling.", "AP", "agree", ""], ["S04", "opvang", "Stelling.", "AP", "neutral", ""]],
-     "row 2"),
-    ([["S04", "opvang", "Stelling.", "AP", "agree", ""], ["S04", "opvang", "Andere tekst.", "BP", "agree", ""]],
-     "differs"),
-    ([["S04", "opvang", "Stelling.", "AP", "perhaps", ""]], "Unknown answer"),
-    ([["S04", "", "Stelling.", "AP", "agree", ""]], "theme"),
-    ([["S 04", "opvang", "Stelling.", "AP", "agree", ""]], "code"),
-    ([["S04", "opvang", "Stelling.", "ZZ", "agree", ""]], "ZZ"),
-])
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        (
+            [["S04", "opvang", "Stelling.", "AP", "agree", ""], ["S04", "opvang", "Stelling.", "AP", "neutral", ""]],
+            "row 2",
+        ),
+        (
+            [["S04", "opvang", "Stelling.", "AP", "agree", ""], ["S04", "opvang", "Andere tekst.", "BP", "agree", ""]],
+            "differs",
+        ),
+        ([["S04", "opvang", "Stelling.", "AP", "perhaps", ""]], "Unknown answer"),
+        ([["S04", "", "Stelling.", "AP", "agree", ""]], "theme"),
+        ([["S 04", "opvang", "Stelling.", "AP", "agree", ""]], "code"),
+        ([["S04", "opvang", "Stelling.", "ZZ", "agree", ""]], "ZZ"),
+    ],
+)
 def test_bad_statement_rows_are_row_errors(positions, statements, election, rows, message):
     preview = check("statements", election, csv_file(rows, header=STATEMENT_HEADER))
     assert not preview.can_import
@@ -267,6 +321,7 @@ def test_a_changed_answer_reaches_the_translation(statements, election, english)
 
 
 # The admin ----------------------------------------------------------------------------------------
+
 
 def upload(client, election, file, kind="positions"):
     return client.post(reverse("elections_import"), {"election": election.pk, "kind": kind, "file": file})

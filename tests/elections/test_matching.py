@@ -32,16 +32,23 @@ process.stdin.on("end", () => {
 
 
 def run_python(given):
-    return match(given["parties"], given["statements"], given["positions"], given["answers"],
-                 set(given["important"]), set(given["dealbreakers"]))
+    return match(
+        given["parties"],
+        given["statements"],
+        given["positions"],
+        given["answers"],
+        set(given["important"]),
+        set(given["dealbreakers"]),
+    )
 
 
 def run_javascript(inputs):
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed, so the JavaScript matching cannot be compared (apt-get install nodejs)")
-    done = subprocess.run([node, "-e", NODE_RUNNER, str(SCRIPT)], input=json.dumps(inputs), capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [node, "-e", NODE_RUNNER, str(SCRIPT)], input=json.dumps(inputs), capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -67,9 +74,14 @@ def random_input(rng):
     choices = ["agree", "neutral", "disagree", None]
     positions = {party: {s: answer for s in statements if (answer := rng.choice(choices))} for party in parties}
     answers = {s: answer for s in statements if (answer := rng.choice([*choices, "skip"]))}
-    return {"parties": parties, "statements": statements, "positions": positions, "answers": answers,
-            "important": [s for s in statements if rng.random() < 0.3],
-            "dealbreakers": [s for s in statements if rng.random() < 0.15]}
+    return {
+        "parties": parties,
+        "statements": statements,
+        "positions": positions,
+        "answers": answers,
+        "important": [s for s in statements if rng.random() < 0.3],
+        "dealbreakers": [s for s in statements if rng.random() < 0.15],
+    }
 
 
 def test_python_and_javascript_agree_on_random_answers():

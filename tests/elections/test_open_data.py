@@ -39,11 +39,12 @@ def test_english_csv_has_english_texts_and_the_original_quote(client, comparison
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(client, comparison_page, positions):
     position = positions[("AP", "terugkeer")]
-    position.summary = "=HYPERLINK(\"http://evil.example\")"
+    position.summary = '=HYPERLINK("http://evil.example")'
     position.save()
     found = rows(client.get(PAGE_NL + "open-data/positions-csv/"))
-    assert next(row for row in found if row["party"] == "AP" and row["theme"] == "terugkeer")["summary"] \
-        .startswith("'=")
+    assert next(row for row in found if row["party"] == "AP" and row["theme"] == "terugkeer")["summary"].startswith(
+        "'="
+    )
 
 
 def test_statements_csv_has_one_row_per_answer(client, comparison_page):
@@ -63,6 +64,9 @@ def test_json_has_everything_in_the_page_language(client, comparison_page, engli
     assert len(data["positions"]) == 5 and len(data["statements"]) == 3
     beta = next(p for p in data["positions"] if p["party"] == "BP" and p["theme"] == "opvang")
     assert beta["corrections"][0]["previous_stance"] == "much_less"
-    assert data["statements"][0]["answers"][0] == {"party": "AP", "answer": "agree",
-                                                   "explanation": "Explanation AP on S01."}
+    assert data["statements"][0]["answers"][0] == {
+        "party": "AP",
+        "answer": "agree",
+        "explanation": "Explanation AP on S01.",
+    }
     assert {stance["value"] for stance in data["stances"]} >= {"much_more", "not_addressed"}

@@ -15,8 +15,13 @@ from .conftest import PAGE_EN, PAGE_NL
 
 GUIDE_NL = PAGE_NL + "stemhulp/"
 GUIDE_EN = PAGE_EN + "guide/"
-ANSWERS = {"answer-S01": "agree", "answer-S02": "disagree", "answer-S03": "skip", "important-S01": "1",
-           "dealbreaker-S02": "1"}
+ANSWERS = {
+    "answer-S01": "agree",
+    "answer-S02": "disagree",
+    "answer-S03": "skip",
+    "important-S01": "1",
+    "dealbreaker-S02": "1",
+}
 
 
 def result_url(page):
@@ -24,8 +29,11 @@ def result_url(page):
 
 
 def guide_data(response):
-    return json.loads(re.search(r'<script id="guide-data" type="application/json">(.*?)</script>',
-                                response.content.decode(), re.S).group(1))
+    return json.loads(
+        re.search(
+            r'<script id="guide-data" type="application/json">(.*?)</script>', response.content.decode(), re.S
+        ).group(1)
+    )
 
 
 def test_guide_asks_every_statement_with_agree_neutral_disagree_or_skip(client, comparison_page):
@@ -61,22 +69,24 @@ def test_guide_page_is_served_from_the_page_cache(client, comparison_page, djang
         assert client.get(GUIDE_NL).content == first.content
 
 
-def test_guide_renders_within_its_query_budget(client, comparison_page, english_page,
-                                               django_assert_max_num_queries):
+def test_guide_renders_within_its_query_budget(client, comparison_page, english_page, django_assert_max_num_queries):
     with django_assert_max_num_queries(27):
         assert client.get(GUIDE_EN).status_code == 200
 
 
 # Without JavaScript --------------------------------------------------------------------------------
 
+
 def test_result_without_javascript_ranks_the_parties_like_the_matching_function(client, comparison_page):
     response = client.post(result_url(comparison_page), ANSWERS)
     assert response.status_code == 200
     ranked = [row["party"] for row in response.context["results"]]
-    data = comparison.guide_input(comparison.load(comparison_page.election, comparison_page.locale,
-                                                  with_statements=True))
-    expected = match(data["parties"], data["statements"], data["positions"],
-                     {"S01": "agree", "S02": "disagree"}, {"S01"}, {"S02"})
+    data = comparison.guide_input(
+        comparison.load(comparison_page.election, comparison_page.locale, with_statements=True)
+    )
+    expected = match(
+        data["parties"], data["statements"], data["positions"], {"S01": "agree", "S02": "disagree"}, {"S01"}, {"S02"}
+    )
     # Alfa agrees on what matters most, but broke the dealbreaker: it comes after Gamma.
     assert ranked == [row["party"] for row in expected] == ["cp", "ap", "bp"]
     assert [row["percent"] for row in response.context["results"]] == [row["percent"] for row in expected]
@@ -98,8 +108,11 @@ def test_result_is_never_cached_and_sets_no_cookie(client, comparison_page):
 def test_result_writes_nothing_to_the_database(client, comparison_page):
     with CaptureQueriesContext(connection) as queries:
         assert client.post(result_url(comparison_page), ANSWERS).status_code == 200
-    writes = [query["sql"] for query in queries.captured_queries
-              if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE"))]
+    writes = [
+        query["sql"]
+        for query in queries.captured_queries
+        if query["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "REPLACE"))
+    ]
     assert writes == []
 
 
@@ -130,15 +143,20 @@ def test_result_is_only_posted(client, comparison_page):
     assert client.get(result_url(comparison_page)).status_code == 405
 
 
-@pytest.mark.parametrize("answers", [
-    {}, {"answer-S01": "maybe"}, {"answer-S99": "agree"}, {"answer-S01": "agree" * 1000},
-    {"important-S01": "1", "dealbreaker-S02": "yes"},
-])
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {},
+        {"answer-S01": "maybe"},
+        {"answer-S99": "agree"},
+        {"answer-S01": "agree" * 1000},
+        {"important-S01": "1", "dealbreaker-S02": "yes"},
+    ],
+)
 def test_garbage_answers_count_as_skipped(client, comparison_page, answers):
     response = client.post(result_url(comparison_page), answers)
     assert response.status_code == 200
-    assert response.context["answered"] == (0 if "answer-S01" not in answers or answers["answer-S01"] != "agree"
-                                            else 1)
+    assert response.context["answered"] == (0 if "answer-S01" not in answers or answers["answer-S01"] != "agree" else 1)
 
 
 def test_skipping_everything_says_so(client, english_page, in_english):

@@ -11,7 +11,8 @@ def petition_values(t):
         "title": t("Haal 500 kinderen hierheen", "Bring 500 children here"),
         "demand": t("Neem kinderen op uit de Griekse kampen.", "Take in children from the Greek camps."),
         "addressed_to": t("De burgemeesters", "The mayors"),
-        "goal": 1000, "milestones": "100, 500",
+        "goal": 1000,
+        "milestones": "100, 500",
         "opens_at": timezone.now() - datetime.timedelta(days=1),
         "closes_at": timezone.now() + datetime.timedelta(days=30),
         "status": PetitionStatus.OPEN,
@@ -19,7 +20,9 @@ def petition_values(t):
         "share_text": t("Teken ook", "Sign too"),
         "consent_text": t("Ik geef toestemming om mijn gegevens te bewaren.", "I consent to my data being kept."),
         "newsletter_text": t("Houd mij op de hoogte", "Keep me posted"),
-        "has_targets": True, "ask_comment": True, "ask_postcode": True,
+        "has_targets": True,
+        "ask_comment": True,
+        "ask_postcode": True,
     }
 
 
@@ -48,8 +51,17 @@ def new_signature(petition, amsterdam):
     consent = current_consent(petition)
 
     def make(name, language="nl", **fields):
-        return Signature.objects.create(**{
-            "petition_key": petition.petition_key, "name": name, "email": f"{name.lower()}@example.org",
-            "email_normalised": f"{name.lower()}@example.org", "language": language, "consent": consent,
-            "municipality": amsterdam, **fields})
+        return Signature.objects.create(
+            **{
+                "petition_key": petition.petition_key,
+                "name": name,
+                "email": f"{name.lower()}@example.org",
+                "email_normalised": f"{name.lower()}@example.org",
+                "language": language,
+                "consent": consent,
+                "municipality": amsterdam,
+                **fields,
+            }
+        )
+
     return make

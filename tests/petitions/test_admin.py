@@ -24,13 +24,26 @@ def sign(petition, amsterdam):
     consent = current_consent(petition)
 
     def make(number, start=0, **fields):
-        Signature.objects.bulk_create([
-            Signature(**{"petition_key": petition.petition_key, "name": f"Signer {i}", "email": f"s{i}@example.org",
-                         "email_normalised": f"s{i}@example.org", "language": "nl", "consent": consent,
-                         "status": SignatureStatus.CONFIRMED, "confirmed_at": timezone.now(),
-                         "municipality": amsterdam, **fields})
-            for i in range(start, start + number)
-        ])
+        Signature.objects.bulk_create(
+            [
+                Signature(
+                    **{
+                        "petition_key": petition.petition_key,
+                        "name": f"Signer {i}",
+                        "email": f"s{i}@example.org",
+                        "email_normalised": f"s{i}@example.org",
+                        "language": "nl",
+                        "consent": consent,
+                        "status": SignatureStatus.CONFIRMED,
+                        "confirmed_at": timezone.now(),
+                        "municipality": amsterdam,
+                        **fields,
+                    }
+                )
+                for i in range(start, start + number)
+            ]
+        )
+
     return make
 
 
@@ -54,8 +67,9 @@ def dashboard_url(petition):
 
 def test_campaign_staff_have_the_petition_permissions_after_migrating(db):
     group = Group.objects.get(name="Campaign staff")
-    granted = {f"{app}.{codename}" for app, codename in
-               group.permissions.values_list("content_type__app_label", "codename")}
+    granted = {
+        f"{app}.{codename}" for app, codename in group.permissions.values_list("content_type__app_label", "codename")
+    }
     assert set(ROLES["Campaign staff"]["permissions"]) <= granted
     assert "petitions.export_signatures" in granted and "petitions.delete_signature" not in granted
 
@@ -80,18 +94,33 @@ def test_petitions_are_listed_as_snippets_with_a_dashboard_link(staff_client, pe
 
 def test_the_petitions_menu_groups_the_petition_admin(staff_client, petition):
     content = staff_client.get("/admin/").content.decode()
-    for label in ("Municipality responses", "Paper signatures", "Municipalities", "Unusual signing",
-                  "Privacy requests"):
+    for label in (
+        "Municipality responses",
+        "Paper signatures",
+        "Municipalities",
+        "Unusual signing",
+        "Privacy requests",
+    ):
         assert label in content
 
 
-def test_a_response_recorded_in_the_admin_notifies_signers_who_asked(staff_client, petition, amsterdam, sign,
-                                                                     django_capture_on_commit_callbacks):
+def test_a_response_recorded_in_the_admin_notifies_signers_who_asked(
+    staff_client, petition, amsterdam, sign, django_capture_on_commit_callbacks
+):
     sign(1, notify_on_response=True)
     with django_capture_on_commit_callbacks(execute=True):
-        response = staff_client.post("/admin/petitions/responses/new/", {
-            "petition_key": str(petition.petition_key), "municipality": amsterdam.pk, "status": "said_yes",
-            "responded_on": "2025-03-01", "source_url": "", "note_nl": "Ja!", "note_en": "Yes!"})
+        response = staff_client.post(
+            "/admin/petitions/responses/new/",
+            {
+                "petition_key": str(petition.petition_key),
+                "municipality": amsterdam.pk,
+                "status": "said_yes",
+                "responded_on": "2025-03-01",
+                "source_url": "",
+                "note_nl": "Ja!",
+                "note_en": "Yes!",
+            },
+        )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert TargetResponse.objects.get().status == "said_yes"
     assert [message.to for message in mail.outbox] == [["s0@example.org"]]
@@ -103,13 +132,18 @@ def test_the_response_form_offers_petitions_by_title(staff_client, petition):
 
 
 def test_paper_signatures_record_who_added_them(staff_client, petition, amsterdam):
-    response = staff_client.post("/admin/petitions/paper/new/", {
-        "petition_key": str(petition.petition_key), "count": "120", "municipality": amsterdam.pk,
-        "note": "Markt, 3 mei"})
+    response = staff_client.post(
+        "/admin/petitions/paper/new/",
+        {
+            "petition_key": str(petition.petition_key),
+            "count": "120",
+            "municipality": amsterdam.pk,
+            "note": "Markt, 3 mei",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     paper = PaperSignatures.objects.get()
-    assert (paper.count, paper.petition_key, paper.added_by.username) == (120, petition.petition_key,
-                                                                          "campaign-staff")
+    assert (paper.count, paper.petition_key, paper.added_by.username) == (120, petition.petition_key, "campaign-staff")
 
 
 def test_municipalities_are_a_read_only_list_with_search(staff_client):
@@ -123,7 +157,7 @@ def test_dashboard_shows_totals_chart_table_and_municipalities(staff_client, pet
     sign(2, start=10, status=SignatureStatus.PENDING, confirmed_at=None, suspect_reasons="too fast")
     PaperSignatures.objects.create(petition_key=petition.petition_key, count=40, note="Markt")
     content = staff_client.get(dashboard_url(petition)).content.decode()
-    assert 'role="img"' in content and "<title id=\"chart-title\">" in content and "<details>" in content
+    assert 'role="img"' in content and '<title id="chart-title">' in content and "<details>" in content
     assert "<dt>Confirmed</dt><dd>3</dd>" in content and "<dt>Suspect</dt><dd>2</dd>" in content
     assert "<dt>On paper</dt><dd>40</dd>" in content
     assert "/handover/GM0363.pdf" in content and "/handover/GM0363.csv" in content
@@ -133,7 +167,7 @@ def test_dashboard_lists_municipalities_with_the_most_confirmed_first(staff_clie
     sign(1, municipality=Municipality.objects.get(cbs_code="GM0344"))
     sign(3, start=10)
     content = staff_client.get(dashboard_url(petition)).content.decode()
-    table = content[content.index('id="municipalities"'):]
+    table = content[content.index('id="municipalities"') :]
     assert table.index("Amsterdam") < table.index("Utrecht")
 
 
@@ -160,8 +194,14 @@ def test_dashboard_searches_by_name_or_email(staff_client, petition, sign):
 
 def test_dashboard_filters_by_status_suspect_and_municipality(staff_client, petition, sign):
     sign(2)
-    sign(1, start=10, status=SignatureStatus.PENDING, confirmed_at=None, suspect_reasons="too fast",
-         municipality=Municipality.objects.get(cbs_code="GM0344"))
+    sign(
+        1,
+        start=10,
+        status=SignatureStatus.PENDING,
+        confirmed_at=None,
+        suspect_reasons="too fast",
+        municipality=Municipality.objects.get(cbs_code="GM0344"),
+    )
     for params in ({"status": "pending"}, {"suspect": "yes"}, {"municipality": "GM0344"}):
         content = staff_client.get(dashboard_url(petition), params).content.decode()
         assert "Signer 10" in content and "Signer 0" not in content, params
@@ -217,9 +257,17 @@ def test_hourly_report_ignores_anonymised_signatures(petition, sign):
 @pytest.fixture
 def noor(petition, amsterdam):
     return Signature.objects.create(
-        petition_key=petition.petition_key, name="Noor", email="Noor.B@gmail.com", email_normalised="noorb@gmail.com",
-        language="nl", consent=current_consent(petition), municipality=amsterdam, status=SignatureStatus.CONFIRMED,
-        confirmed_at=timezone.now(), ip_address="192.0.2.7")
+        petition_key=petition.petition_key,
+        name="Noor",
+        email="Noor.B@gmail.com",
+        email_normalised="noorb@gmail.com",
+        language="nl",
+        consent=current_consent(petition),
+        municipality=amsterdam,
+        status=SignatureStatus.CONFIRMED,
+        confirmed_at=timezone.now(),
+        ip_address="192.0.2.7",
+    )
 
 
 def noor_petition_title(signature):

@@ -23,8 +23,13 @@ def test_concurrent_signing_with_duplicates_gives_one_row_per_person_and_an_exac
         try:
             for step in range(40):
                 email = people[(offset * 7 + step) % len(people)]  # every address is tried by several threads
-                signing.sign(petition, {"name": "N", "email": email, "municipality": amsterdam.pk},
-                             consent=consent, language="nl", ip=f"203.0.113.{offset}")
+                signing.sign(
+                    petition,
+                    {"name": "N", "email": email, "municipality": amsterdam.pk},
+                    consent=consent,
+                    language="nl",
+                    ip=f"203.0.113.{offset}",
+                )
         except Exception as error:  # collected: an exception in a thread would otherwise vanish
             errors.append(error)
         finally:
@@ -39,8 +44,7 @@ def test_concurrent_signing_with_duplicates_gives_one_row_per_person_and_an_exac
     assert Signature.objects.count() == len(people)
 
     Signature.objects.update(status=SignatureStatus.CONFIRMED)
-    counters = [threading.Thread(target=lambda: (counting.update_counts(), connections.close_all()))
-                for _ in range(4)]
+    counters = [threading.Thread(target=lambda: (counting.update_counts(), connections.close_all())) for _ in range(4)]
     for thread in counters:
         thread.start()
     for thread in counters:

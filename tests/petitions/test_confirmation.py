@@ -9,9 +9,15 @@ from petitions.tokens import CONFIRM_SALT, confirmation_token
 def pending(petition, amsterdam):
     from petitions.consent import current_consent
 
-    return Signature.objects.create(petition_key=petition.petition_key, name="Sam", email="sam@example.org",
-                                    email_normalised="sam@example.org", language="nl",
-                                    consent=current_consent(petition), municipality=amsterdam)
+    return Signature.objects.create(
+        petition_key=petition.petition_key,
+        name="Sam",
+        email="sam@example.org",
+        email_normalised="sam@example.org",
+        language="nl",
+        consent=current_consent(petition),
+        municipality=amsterdam,
+    )
 
 
 def url(signature, language="nl"):
@@ -21,7 +27,7 @@ def url(signature, language="nl"):
 def test_opening_the_link_confirms_nothing(client, pending):
     response = client.get(url(pending))
     assert response.status_code == 200
-    assert "<form method=\"post\">" in response.content.decode()
+    assert '<form method="post">' in response.content.decode()
     pending.refresh_from_db()
     assert pending.status == SignatureStatus.PENDING
 

@@ -29,7 +29,7 @@ def test_signing_writes_one_row_and_sends_nothing_in_the_request(client, petitio
         response = client.post(sign_url(petition), form_data(petition))
     assert response.status_code == 302
     statements = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
-    assert len(statements) == 1 and statements[0].startswith("INSERT INTO \"petitions_signature\"")
+    assert len(statements) == 1 and statements[0].startswith('INSERT INTO "petitions_signature"')
     assert mail.outbox == []
     assert Signature.objects.get(email="fatima@example.org").confirmation_due
 
@@ -124,8 +124,15 @@ def test_an_address_the_mailer_refuses_does_not_hold_up_the_others(pending, monk
     assert ben.confirmation_due and ben.email_failures == MAX_EMAIL_FAILURES  # given up for now
     assert not tasks.confirmations_due()  # so the scheduler stops queueing the sender for it
     # The reminder job gives it new tries (an outage delays emails, it does not lose them).
-    monkeypatch.setattr("website.mail.mailers", mock.Mock(default=mock.MagicMock(
-        __enter__=lambda self: self, send_messages=lambda messages: mail.outbox.extend(messages) or len(messages))))
+    monkeypatch.setattr(
+        "website.mail.mailers",
+        mock.Mock(
+            default=mock.MagicMock(
+                __enter__=lambda self: self,
+                send_messages=lambda messages: mail.outbox.extend(messages) or len(messages),
+            )
+        ),
+    )
     remind_and_expire_pending_signatures.call()
     assert "ben@example.org" in [message.to[0] for message in mail.outbox]
     assert not Signature.objects.filter(confirmation_due=True).exists()
@@ -168,11 +175,17 @@ def test_screening_counts_each_signature_once_in_the_window_it_was_signed(pendin
     # One address signs 3 times in one minute and 3 times in the next; five others sign in the first minute.
     for minute in range(2):
         for second in range(3):
-            pending(f"Bot{minute}{second}", ip_address="203.0.113.9",
-                    created_at=start + datetime.timedelta(minutes=minute, seconds=10 * second))
+            pending(
+                f"Bot{minute}{second}",
+                ip_address="203.0.113.9",
+                created_at=start + datetime.timedelta(minutes=minute, seconds=10 * second),
+            )
     for number in range(5):
-        pending(f"Person{number}", ip_address=f"198.51.100.{number + 1}",
-                created_at=start + datetime.timedelta(seconds=45 + number))
+        pending(
+            f"Person{number}",
+            ip_address=f"198.51.100.{number + 1}",
+            created_at=start + datetime.timedelta(seconds=45 + number),
+        )
     send_due_confirmations.call()
     reasons = dict(Signature.objects.values_list("name", "suspect_reasons"))
     assert reasons["Bot00"] == reasons["Bot01"] == reasons["Bot10"] == ""

@@ -11,12 +11,22 @@ def make_signatures(petition, amsterdam):
     consent = current_consent(petition)
 
     def make(number, status=SignatureStatus.CONFIRMED, start=0):
-        Signature.objects.bulk_create([
-            Signature(petition_key=petition.petition_key, name=f"P{i}", email=f"p{i}@example.org",
-                      email_normalised=f"p{i}@example.org", language="nl", consent=consent, status=status,
-                      municipality=amsterdam)
-            for i in range(start, start + number)
-        ])
+        Signature.objects.bulk_create(
+            [
+                Signature(
+                    petition_key=petition.petition_key,
+                    name=f"P{i}",
+                    email=f"p{i}@example.org",
+                    email_normalised=f"p{i}@example.org",
+                    language="nl",
+                    consent=consent,
+                    status=status,
+                    municipality=amsterdam,
+                )
+                for i in range(start, start + number)
+            ]
+        )
+
     return make
 
 
@@ -100,8 +110,9 @@ def test_count_json_is_the_same_for_both_languages(client, petition, english_pet
     assert english_petition.petition_key == petition.petition_key
 
 
-def test_count_json_from_cache_needs_no_petition_count_query(client, petition, make_signatures,
-                                                             django_assert_max_num_queries):
+def test_count_json_from_cache_needs_no_petition_count_query(
+    client, petition, make_signatures, django_assert_max_num_queries
+):
     client.get(f"/petitions/{petition.petition_key}/count.json")
     with django_assert_max_num_queries(3):
         client.get(f"/petitions/{petition.petition_key}/count.json")
@@ -127,8 +138,9 @@ def test_counting_task_runs_through_the_task_framework(petition, make_signatures
     assert counting.get_count(petition.petition_key)["confirmed"] == 2
 
 
-def test_count_json_is_answered_from_the_cache_before_any_query(client, petition, make_signatures,
-                                                               django_assert_num_queries):
+def test_count_json_is_answered_from_the_cache_before_any_query(
+    client, petition, make_signatures, django_assert_num_queries
+):
     make_signatures(2)
     counting.update_counts()
     first = client.get(f"/petitions/{petition.petition_key}/count.json")

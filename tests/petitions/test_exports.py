@@ -19,11 +19,20 @@ def sign(petition, amsterdam):
     consent = current_consent(petition)
 
     def make(name, email, **fields):
-        values = {"petition_key": petition.petition_key, "name": name, "email": email,
-                  "email_normalised": email.lower(), "language": "nl", "consent": consent,
-                  "status": SignatureStatus.CONFIRMED, "confirmed_at": timezone.now(), "municipality": amsterdam,
-                  **fields}
+        values = {
+            "petition_key": petition.petition_key,
+            "name": name,
+            "email": email,
+            "email_normalised": email.lower(),
+            "language": "nl",
+            "consent": consent,
+            "status": SignatureStatus.CONFIRMED,
+            "confirmed_at": timezone.now(),
+            "municipality": amsterdam,
+            **fields,
+        }
         return Signature.objects.create(**values)
+
     return make
 
 
@@ -54,19 +63,22 @@ def body(response):
     return b"".join(response.streaming_content).decode("utf-8-sig")
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("=1+1", "'=1+1"),
-    ("+31 6 12345678", "'+31 6 12345678"),
-    ("-x", "'-x"),
-    ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-    ("\tcalc", "'\tcalc"),
-    ("\rcalc", "'\rcalc"),
-    ("No\x00or", "Noor"),
-    ("\x00=cmd", "'=cmd"),
-    ("Noor Bakker", "Noor Bakker"),
-    (None, ""),
-    (42, "42"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+31 6 12345678", "'+31 6 12345678"),
+        ("-x", "'-x"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\tcalc", "'\tcalc"),
+        ("\rcalc", "'\rcalc"),
+        ("No\x00or", "Noor"),
+        ("\x00=cmd", "'=cmd"),
+        ("Noor Bakker", "Noor Bakker"),
+        (None, ""),
+        (42, "42"),
+    ],
+)
 def test_neutralise_defuses_cells_a_spreadsheet_would_read_as_a_formula(value, expected):
     assert neutralise(value) == expected
 
@@ -84,10 +96,10 @@ def test_csv_is_streamed_lazily_from_a_generator():
 
 
 def test_csv_starts_with_a_bom_and_neutralises_every_cell():
-    response = stream_csv("x.csv", ["=Name"], [("=HYPERLINK(\"http://evil\")",), ("Noor",)])
+    response = stream_csv("x.csv", ["=Name"], [('=HYPERLINK("http://evil")',), ("Noor",)])
     raw = b"".join(response.streaming_content)
     assert raw.startswith(b"\xef\xbb\xbf")
-    assert raw.decode("utf-8-sig").splitlines() == ["'=Name", "\"'=HYPERLINK(\"\"http://evil\"\")\"", "Noor"]
+    assert raw.decode("utf-8-sig").splitlines() == ["'=Name", '"\'=HYPERLINK(""http://evil"")"', "Noor"]
     assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
 
 
@@ -122,8 +134,7 @@ def test_crm_profile_holds_confirmed_newsletter_opt_ins_only_and_skips_anonymise
 
 
 def test_fraud_profile_shows_the_email_domain_and_never_the_address(petition, sign):
-    signature = sign("Noor", "noor@example.org", ip_address="192.0.2.7", form_seconds=1.25,
-                     suspect_reasons="too fast")
+    signature = sign("Noor", "noor@example.org", ip_address="192.0.2.7", form_seconds=1.25, suspect_reasons="too fast")
     (row,) = export_rows(petition.petition_key, "fraud", {})
     assert row[0] == signature.pk and row[-1] == "example.org"
     assert "192.0.2.7" in row and "too fast" in row and "1.2" in row
@@ -157,13 +168,16 @@ def test_export_filters_by_newsletter_opt_in(petition, sign):
     assert [row[0] for row in export_rows(petition.petition_key, "handover", {"newsletter": False})] == ["Sam"]
 
 
-@pytest.mark.parametrize(("params", "message"), [
-    ({"date_from": "31-02-2025"}, "Enter a valid date"),
-    ({"status": "maybe"}, "Select a valid choice"),
-    ({"municipality": "GM9999"}, "Select a valid choice"),
-    ({"date_from": "2025-05-02", "date_to": "2025-05-01"}, "The end date is before the start date"),
-    ({"profile": "everything"}, "Select a valid choice"),
-])
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"date_from": "31-02-2025"}, "Enter a valid date"),
+        ({"status": "maybe"}, "Select a valid choice"),
+        ({"municipality": "GM9999"}, "Select a valid choice"),
+        ({"date_from": "2025-05-02", "date_to": "2025-05-01"}, "The end date is before the start date"),
+        ({"profile": "everything"}, "Select a valid choice"),
+    ],
+)
 def test_export_with_bad_filters_answers_400_with_a_message(staff_client, petition, params, message):
     response = staff_client.get(export_url(petition), {"profile": "handover", "format": "csv", **params})
     assert response.status_code == 400
@@ -234,13 +248,25 @@ def test_handover_for_an_unknown_municipality_is_a_404(staff_client, petition):
 
 def test_fraud_export_writes_moments_in_dutch_time_to_the_second_and_seconds_on_the_form(sign):
     utc = datetime.UTC
-    sign("Winter", "winter@example.org", created_at=datetime.datetime(2025, 1, 15, 11, 0, 5, 900000, tzinfo=utc),
-         confirmed_at=datetime.datetime(2025, 1, 15, 23, 30, tzinfo=utc), form_seconds=12.345, ip_address="192.0.2.1")
-    sign("Summer", "summer@example.org", created_at=datetime.datetime(2025, 7, 1, 12, 0, tzinfo=utc),
-         confirmed_at=None, status=SignatureStatus.PENDING)
+    sign(
+        "Winter",
+        "winter@example.org",
+        created_at=datetime.datetime(2025, 1, 15, 11, 0, 5, 900000, tzinfo=utc),
+        confirmed_at=datetime.datetime(2025, 1, 15, 23, 30, tzinfo=utc),
+        form_seconds=12.345,
+        ip_address="192.0.2.1",
+    )
+    sign(
+        "Summer",
+        "summer@example.org",
+        created_at=datetime.datetime(2025, 7, 1, 12, 0, tzinfo=utc),
+        confirmed_at=None,
+        status=SignatureStatus.PENDING,
+    )
     rows = {row[0]: row for row in export_rows(sign("x", "x@example.org").petition_key, "fraud", {})}
-    winter, summer = (rows[s.pk] for s in Signature.objects.filter(name__in=["Winter", "Summer"]).order_by("name")
-                      .reverse())
+    winter, summer = (
+        rows[s.pk] for s in Signature.objects.filter(name__in=["Winter", "Summer"]).order_by("name").reverse()
+    )
     assert winter[1:4] == ["2025-01-15 12:00:05", "2025-01-16 00:30:00", "confirmed"]  # CET, next day
     assert winter[5:8] == ["192.0.2.1", "12.3", "example.org"]
     assert summer[1:3] == ["2025-07-01 14:00:00", None]  # CEST; not confirmed: an empty cell
@@ -248,7 +274,11 @@ def test_fraud_export_writes_moments_in_dutch_time_to_the_second_and_seconds_on_
 
 
 def test_crm_export_writes_opt_in_as_yes(sign):
-    sign("Ada", "ada@example.org", newsletter_opt_in=True,
-         confirmed_at=datetime.datetime(2025, 3, 1, 8, 0, tzinfo=datetime.UTC))
+    sign(
+        "Ada",
+        "ada@example.org",
+        newsletter_opt_in=True,
+        confirmed_at=datetime.datetime(2025, 3, 1, 8, 0, tzinfo=datetime.UTC),
+    )
     [row] = list(export_rows(Signature.objects.get().petition_key, "crm", {}))
     assert list(row) == ["Ada", "ada@example.org", "nl", "yes", 1, "2025-03-01 09:00:00"]

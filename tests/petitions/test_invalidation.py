@@ -16,11 +16,21 @@ def sign(petition, amsterdam):
     consent = current_consent(petition)
 
     def make(email, ip="198.51.100.1", **fields):
-        values = {"petition_key": petition.petition_key, "name": email.split("@")[0], "email": email,
-                  "email_normalised": email.lower(), "language": "nl", "consent": consent, "ip_address": ip,
-                  "status": SignatureStatus.CONFIRMED, "confirmed_at": timezone.now(), "municipality": amsterdam,
-                  **fields}
+        values = {
+            "petition_key": petition.petition_key,
+            "name": email.split("@")[0],
+            "email": email,
+            "email_normalised": email.lower(),
+            "language": "nl",
+            "consent": consent,
+            "ip_address": ip,
+            "status": SignatureStatus.CONFIRMED,
+            "confirmed_at": timezone.now(),
+            "municipality": amsterdam,
+            **fields,
+        }
         return Signature.objects.create(**values)
+
     return make
 
 
@@ -139,12 +149,15 @@ def test_invalidation_preview_shows_the_count_and_a_sample_and_changes_nothing(s
 
 
 def test_confirming_the_preview_invalidates_and_logs_it(staff_client, petition, bot_wave):
-    response = staff_client.post(invalidate_url(petition), {"ip": "203.0.113.9", "reason": "bot wave",
-                                                            "confirm": "1"})
+    response = staff_client.post(invalidate_url(petition), {"ip": "203.0.113.9", "reason": "bot wave", "confirm": "1"})
     assert response.status_code == 302
     done = Invalidation.objects.get()
     assert (done.matched, done.reason, done.criteria, done.created_by.username) == (
-        7, "bot wave", {"ip": "203.0.113.9"}, "campaigner")
+        7,
+        "bot wave",
+        {"ip": "203.0.113.9"},
+        "campaigner",
+    )
     assert ModelLogEntry.objects.get(action="petitions.invalidate").data["matched"] == 7
 
 
@@ -158,16 +171,20 @@ def test_the_undo_button_restores_the_signatures(staff_client, petition, bot_wav
 
 def test_undo_is_post_only(staff_client, petition, bot_wave, staff):
     done = invalidation.invalidate(petition.petition_key, {"ip": "203.0.113.9"}, "bot wave", staff)
-    assert staff_client.get(f"/admin/petitions/{petition.petition_key}/invalidations/{done.pk}/undo/"
-                            ).status_code == 405
+    assert (
+        staff_client.get(f"/admin/petitions/{petition.petition_key}/invalidations/{done.pk}/undo/").status_code == 405
+    )
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    ({"reason": "nothing"}, "Give at least one criterion"),
-    ({"ip": "not-an-ip", "reason": "x"}, "Enter a valid IPv4 or IPv6 address"),
-    ({"email_domain": "no domain", "reason": "x"}, "Give a domain such as example.org"),
-    ({"ip": "203.0.113.9"}, "This field is required"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"reason": "nothing"}, "Give at least one criterion"),
+        ({"ip": "not-an-ip", "reason": "x"}, "Enter a valid IPv4 or IPv6 address"),
+        ({"email_domain": "no domain", "reason": "x"}, "Give a domain such as example.org"),
+        ({"ip": "203.0.113.9"}, "This field is required"),
+    ],
+)
 def test_invalidation_form_with_bad_input_answers_400(staff_client, petition, data, message):
     response = staff_client.post(invalidate_url(petition), data)
     assert response.status_code == 400

@@ -83,11 +83,14 @@ def test_load_shipped_is_cached_and_immutable():
 
 
 def test_reads_cbs_semicolon_file_with_bom_padding_and_four_digit_codes(tmp_path):
-    path = cbs_file(tmp_path, "\ufeff" + CBS_HEADER.replace(";", " ; ") + "\n"
-                    "0363;GM0363; Amsterdam ;27;PV27;Noord-Holland  \n"
-                    "0518;GM0518;'s-Gravenhage;28;PV28;Zuid-Holland\n"
-                    "\n"
-                    "1900;GM1900;Súdwest-Fryslân;21;PV21;Fryslân\n")
+    path = cbs_file(
+        tmp_path,
+        "\ufeff" + CBS_HEADER.replace(";", " ; ") + "\n"
+        "0363;GM0363; Amsterdam ;27;PV27;Noord-Holland  \n"
+        "0518;GM0518;'s-Gravenhage;28;PV28;Zuid-Holland\n"
+        "\n"
+        "1900;GM1900;Súdwest-Fryslân;21;PV21;Fryslân\n",
+    )
     assert read_cbs_csv(path) == [  # sorted by name: 's-Gravenhage files under G
         municipality("GM0363", "Amsterdam", "Noord-Holland"),
         municipality("GM0518", "'s-Gravenhage", "Zuid-Holland"),
@@ -96,11 +99,14 @@ def test_reads_cbs_semicolon_file_with_bom_padding_and_four_digit_codes(tmp_path
 
 
 def test_reads_comma_file_with_only_numeric_codes_and_other_case(tmp_path):
-    path = cbs_file(tmp_path, "GEMEENTECODE,gemeentenaam,ProvincieNaam\n"
-                    "363,Amsterdam,noord-holland\n"
-                    "0014,Groningen,Groningen\n"
-                    '820,"Nuenen, Gerwen en Nederwetten",Noord-Brabant\n'
-                    "80,Leeuwarden,Friesland\n")
+    path = cbs_file(
+        tmp_path,
+        "GEMEENTECODE,gemeentenaam,ProvincieNaam\n"
+        "363,Amsterdam,noord-holland\n"
+        "0014,Groningen,Groningen\n"
+        '820,"Nuenen, Gerwen en Nederwetten",Noord-Brabant\n'
+        "80,Leeuwarden,Friesland\n",
+    )
     assert read_cbs_csv(path) == [
         municipality("GM0363", "Amsterdam", "Noord-Holland"),
         municipality("GM0014", "Groningen", "Groningen"),
@@ -135,12 +141,18 @@ def test_normalise_code_rejects_other_values(value):
         (" \n\n", "the file is empty"),
         (CBS_HEADER + "\n", "header but no municipalities"),
         ("Gemeentecode;Naam;Provincienaam\n0363;Amsterdam;Noord-Holland\n", r"missing column\(s\): Gemeentenaam"),
-        ("Code;Naam\n0363;Amsterdam\n",
-         r"missing column\(s\): GemeentecodeGM or Gemeentecode, Gemeentenaam, Provincienaam \(columns found: 'Code'"),
-        ("Gemeentecode;Gemeentenaam;Provincienaam\n0363;Amsterdam;Noord-Holland\n363;Amsterdam;Noord-Holland\n",
-         "duplicate code GM0363 on lines 2, 3"),
-        ("Gemeentecode;Gemeentenaam;Provincienaam\n0363;Amsterdam;Noord Holland\n",
-         "line 2: unknown province 'Noord Holland'"),
+        (
+            "Code;Naam\n0363;Amsterdam\n",
+            r"missing column\(s\): GemeentecodeGM or Gemeentecode, Gemeentenaam, Provincienaam \(columns found: 'Code'",
+        ),
+        (
+            "Gemeentecode;Gemeentenaam;Provincienaam\n0363;Amsterdam;Noord-Holland\n363;Amsterdam;Noord-Holland\n",
+            "duplicate code GM0363 on lines 2, 3",
+        ),
+        (
+            "Gemeentecode;Gemeentenaam;Provincienaam\n0363;Amsterdam;Noord Holland\n",
+            "line 2: unknown province 'Noord Holland'",
+        ),
         ("Gemeentecode;Gemeentenaam;Provincienaam\n0363;Amsterdam;\n", "line 2: empty Provincienaam"),
         ("Gemeentecode;Gemeentenaam;Provincienaam\nX363;Amsterdam;Noord-Holland\n", "line 2: 'X363' is not a CBS"),
     ],
@@ -151,8 +163,7 @@ def test_rejects_bad_files_with_clear_errors(tmp_path, text, message):
 
 
 def test_lists_every_problem_at_once(tmp_path):
-    path = cbs_file(tmp_path, "Gemeentecode;Gemeentenaam;Provincienaam\n"
-                    "1;A;Noord-Holland\n2;B;Holland\n1;C;Utrecht\n")
+    path = cbs_file(tmp_path, "Gemeentecode;Gemeentenaam;Provincienaam\n1;A;Noord-Holland\n2;B;Holland\n1;C;Utrecht\n")
     with pytest.raises(MunicipalityDataError) as error:
         read_cbs_csv(path)
     assert "line 3: unknown province 'Holland'" in str(error.value)
@@ -165,10 +176,18 @@ def test_missing_file(tmp_path):
 
 
 def test_diff():
-    old = [municipality("GM0001", "Oud", "Utrecht"), municipality("GM0002", "Naam", "Utrecht"),
-           municipality("GM0003", "Blijft", "Zeeland"), municipality("GM0004", "Verhuist", "Utrecht")]
-    new = [municipality("GM0002", "Nieuwe naam", "Utrecht"), municipality("GM0003", "Blijft", "Zeeland"),
-           municipality("GM0004", "Verhuist", "Gelderland"), municipality("GM0005", "Nieuw", "Limburg")]
+    old = [
+        municipality("GM0001", "Oud", "Utrecht"),
+        municipality("GM0002", "Naam", "Utrecht"),
+        municipality("GM0003", "Blijft", "Zeeland"),
+        municipality("GM0004", "Verhuist", "Utrecht"),
+    ]
+    new = [
+        municipality("GM0002", "Nieuwe naam", "Utrecht"),
+        municipality("GM0003", "Blijft", "Zeeland"),
+        municipality("GM0004", "Verhuist", "Gelderland"),
+        municipality("GM0005", "Nieuw", "Limburg"),
+    ]
     result = diff(old, new)
     assert result.added == [municipality("GM0005", "Nieuw", "Limburg")]
     assert result.removed == [municipality("GM0001", "Oud", "Utrecht")]
@@ -184,10 +203,16 @@ def test_diff():
 def test_refresh_command_rewrites_the_output_and_reports_changes(tmp_path):
     shipped = hashlib.sha256(DATA_FILE.read_bytes()).hexdigest()
     output = tmp_path / "municipalities.csv"
-    output.write_text("cbs_code,name,province\nGM0457,Weesp,Noord-Holland\nGM0363,Amsterdam,Noord-Holland\n"
-                      "GM0164,Hengelo (O.),Overijssel\n", encoding="utf-8")
-    source = cbs_file(tmp_path, CBS_HEADER + "\n0363;GM0363;Amsterdam;27;PV27;Noord-Holland\n"
-                      "0164;GM0164;Hengelo;23;PV23;Overijssel\n1992;GM1992;Voorne aan Zee;28;PV28;Zuid-Holland\n")
+    output.write_text(
+        "cbs_code,name,province\nGM0457,Weesp,Noord-Holland\nGM0363,Amsterdam,Noord-Holland\n"
+        "GM0164,Hengelo (O.),Overijssel\n",
+        encoding="utf-8",
+    )
+    source = cbs_file(
+        tmp_path,
+        CBS_HEADER + "\n0363;GM0363;Amsterdam;27;PV27;Noord-Holland\n"
+        "0164;GM0164;Hengelo;23;PV23;Overijssel\n1992;GM1992;Voorne aan Zee;28;PV28;Zuid-Holland\n",
+    )
     stdout = StringIO()
     call_command("refresh_municipalities", str(source), output=str(output), stdout=stdout)
     report = stdout.getvalue()
@@ -228,7 +253,8 @@ def test_refresh_command_round_trips_the_shipped_file(tmp_path):
     stdout = StringIO()
     call_command("refresh_municipalities", str(DATA_FILE), output=str(output), stdout=stdout)
     assert "342 municipalities: 0 added, 0 removed, 0 renamed, 0 moved to another province, 342 unchanged." in (
-        stdout.getvalue())
+        stdout.getvalue()
+    )
     assert output.read_bytes() == DATA_FILE.read_bytes()
 
 
@@ -246,7 +272,7 @@ def test_layout_places_every_municipality_once_without_overlaps():
     # The drawn squares, not just the grid cells, must not overlap.
     rects = sorted((t.x, t.y, t.x + TILE, t.y + TILE) for t in plan.tiles)
     for index, a in enumerate(rects):
-        for b in rects[index + 1:]:
+        for b in rects[index + 1 :]:
             if b[0] >= a[2]:
                 break
             assert b[1] >= a[3] or a[1] >= b[3], (a, b)
@@ -263,8 +289,10 @@ def test_layout_has_one_block_per_province_with_its_tiles_alphabetical():
         assert block.count == len(tiles)
         assert block.columns * (block.rows - 1) < len(tiles) <= block.columns * block.rows
         reading_order = sorted(tiles, key=lambda t: (t.row, t.column))
-        assert [t.name for t in reading_order] == [m["name"] for m in sorted_by_name(
-            {"cbs_code": t.cbs_code, "name": t.name, "province": t.province} for t in tiles)]
+        assert [t.name for t in reading_order] == [
+            m["name"]
+            for m in sorted_by_name({"cbs_code": t.cbs_code, "name": t.name, "province": t.province} for t in tiles)
+        ]
         for tile in tiles:
             assert block.column <= tile.column < block.column + block.columns
             assert block.row <= tile.row < block.row + block.rows
@@ -307,10 +335,12 @@ def parse(svg):
 @translation.override("en")
 def test_render_tilemap_links_tiles_with_a_url_and_marks_states():
     svg = render_tilemap(
-        {"GM0363": ("said_yes", "said yes", "/nl/petitie/amsterdam/"),
-         "GM0599": ("said_no", "said no", None),
-         "GM0344": ("acted", "acted", "/nl/petitie/utrecht/"),
-         "GM0518": ("debated", "debated", None)},
+        {
+            "GM0363": ("said_yes", "said yes", "/nl/petitie/amsterdam/"),
+            "GM0599": ("said_no", "said no", None),
+            "GM0344": ("acted", "acted", "/nl/petitie/utrecht/"),
+            "GM0518": ("debated", "debated", None),
+        },
         "Petition per municipality",
     )
     assert isinstance(svg, SafeString)

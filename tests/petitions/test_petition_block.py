@@ -9,8 +9,18 @@ from tests.campaigns.conftest import make_campaign
 def campaign(seeder, campaign_index, petition, django_capture_on_commit_callbacks):
     def body(t):
         return [("petition", {"petition": petition, "show_tracker": True})]
-    return make_campaign(seeder, campaign_index, django_capture_on_commit_callbacks, nl="Kinderen", en="Children",
-                         slug="kinderen", status="active", start=petition.opens_at.date(), body=body)
+
+    return make_campaign(
+        seeder,
+        campaign_index,
+        django_capture_on_commit_callbacks,
+        nl="Kinderen",
+        en="Children",
+        slug="kinderen",
+        status="active",
+        start=petition.opens_at.date(),
+        body=body,
+    )
 
 
 @pytest.fixture
@@ -19,6 +29,7 @@ def campaign_index(seeder, home, django_capture_on_commit_callbacks):
 
     def build(t):
         return {"title": t("Campagnes", "Campaigns"), "slug": t("campagnes", "campaigns")}
+
     with django_capture_on_commit_callbacks(execute=True):
         return seeder.page(home, CampaignIndexPage, build)
 
@@ -44,8 +55,9 @@ def test_form_offers_consent_unticked_and_a_separate_newsletter_opt_in(client, c
 
 
 def test_tracker_counts_municipalities_that_said_yes(client, campaign, petition, amsterdam):
-    TargetResponse.objects.create(petition_key=petition.petition_key, municipality=amsterdam,
-                                  status=ResponseStatus.SAID_YES)
+    TargetResponse.objects.create(
+        petition_key=petition.petition_key, municipality=amsterdam, status=ResponseStatus.SAID_YES
+    )
     html = client.get("/en/campaigns/kinderen-en/").content.decode()
     assert "1 of 342 municipalities said yes" in html
     assert 'class="tile-map' in html

@@ -11,9 +11,17 @@ from petitions.models import Petition, Signature, SignatureStatus
 @pytest.fixture
 def signature(petition, amsterdam):
     return Signature.objects.create(
-        petition_key=petition.petition_key, name="Noor", email="Noor.B@gmail.com", email_normalised="noorb@gmail.com",
-        language="nl", consent=current_consent(petition), municipality=amsterdam, status=SignatureStatus.CONFIRMED,
-        ip_address="192.0.2.7", comment="Omdat het moet")
+        petition_key=petition.petition_key,
+        name="Noor",
+        email="Noor.B@gmail.com",
+        email_normalised="noorb@gmail.com",
+        language="nl",
+        consent=current_consent(petition),
+        municipality=amsterdam,
+        status=SignatureStatus.CONFIRMED,
+        ip_address="192.0.2.7",
+        comment="Omdat het moet",
+    )
 
 
 def test_access_request_lists_everything_held_about_a_person(signature):
@@ -36,7 +44,8 @@ def test_closed_petitions_are_anonymised_on_schedule_keeping_aggregates(signatur
     from petitions.tasks import anonymise_closed_petitions
 
     Petition.objects.filter(translation_key=petition.translation_key).update(
-        closes_at=timezone.now() - datetime.timedelta(days=100), anonymise_after_days=90)
+        closes_at=timezone.now() - datetime.timedelta(days=100), anonymise_after_days=90
+    )
     anonymise_closed_petitions.enqueue()
     row = Signature.objects.get()
     assert row.name == privacy.ANONYMOUS and row.email == "" and row.anonymised_at

@@ -12,6 +12,7 @@ from petitions.tasks import remind_and_expire_pending_signatures
 def pending_since(new_signature):
     def make(hours, name="Ada", **fields):
         return new_signature(name, created_at=timezone.now() - datetime.timedelta(hours=hours), **fields)
+
     return make
 
 

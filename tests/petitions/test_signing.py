@@ -12,8 +12,14 @@ def sign_url(petition, language="nl"):
 
 
 def form_data(petition, **overrides):
-    data = {"name": "Fatima de Vries", "email": "fatima@example.org", "municipality": "GM0363",
-            "consent": "on", "consent_version": current_consent(petition).pk, "form_ms": "12000"}
+    data = {
+        "name": "Fatima de Vries",
+        "email": "fatima@example.org",
+        "municipality": "GM0363",
+        "consent": "on",
+        "consent_version": current_consent(petition).pk,
+        "form_ms": "12000",
+    }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 
@@ -21,12 +27,14 @@ def form_data(petition, **overrides):
 @pytest.fixture
 def sign(client, petition, amsterdam, django_capture_on_commit_callbacks):
     """Sign, then run the confirmation sender as the scheduler would a moment later."""
+
     def sign(language="nl", target=None, **overrides):
         target = target or petition
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(sign_url(target, language), form_data(target, **overrides))
         send_due_confirmations.call()
         return response
+
     return sign
 
 
@@ -69,14 +77,17 @@ def test_second_signature_sends_already_signed_email_and_looks_the_same(sign):
     assert "already signed" in mail.outbox[1].subject or "al getekend" in mail.outbox[1].subject
 
 
-@pytest.mark.parametrize("address, normalised", [
-    ("Jan.Jansen+petitie@GoogleMail.com", "janjansen@gmail.com"),
-    ("j.a.n@gmail.com", "jan@gmail.com"),
-    ("Jan+x@outlook.com", "jan@outlook.com"),
-    ("jan.jansen@outlook.com", "jan.jansen@outlook.com"),
-    ("jan-tag@yahoo.com", "jan@yahoo.com"),
-    ("Jan+tag@example.org", "jan+tag@example.org"),
-])
+@pytest.mark.parametrize(
+    "address, normalised",
+    [
+        ("Jan.Jansen+petitie@GoogleMail.com", "janjansen@gmail.com"),
+        ("j.a.n@gmail.com", "jan@gmail.com"),
+        ("Jan+x@outlook.com", "jan@outlook.com"),
+        ("jan.jansen@outlook.com", "jan.jansen@outlook.com"),
+        ("jan-tag@yahoo.com", "jan@yahoo.com"),
+        ("Jan+tag@example.org", "jan+tag@example.org"),
+    ],
+)
 def test_email_normalisation_follows_provider_rules(address, normalised):
     assert normalise_email(address) == normalised
 
@@ -87,25 +98,29 @@ def test_gmail_dots_and_tags_count_as_the_same_person(sign):
     assert Signature.objects.count() == 1
 
 
-@pytest.mark.parametrize("overrides, message", [
-    ({"email": ""}, "Please give your email address"),
-    ({"email": "not-an-email"}, "does not look like an email address"),
-    ({"name": ""}, "Please give your name"),
-    ({"name": "   "}, "Please give your name"),
-    ({"name": "x" * 101}, "at most 100 characters"),
-    ({"name": "Jan\x00Jansen"}, "cannot be used"),
-    ({"name": "Jan\x07Jansen"}, "cannot be used"),
-    ({"comment": "x" * 501}, "Ensure this value has at most 500 characters"),
-    ({"postcode": "12345"}, "A Dutch postcode looks like 1234 AB"),
-    ({"postcode": "<script>"}, "A Dutch postcode looks like 1234 AB"),
-    ({"consent": None}, "only sign if you agree"),
-    ({"municipality": "GM9999"}, "choose a municipality from the list"),
-    ({"municipality": ""}, "choose your municipality"),
-    ({"consent_version": "abc"}, "read the consent text again"),
-    ({"consent_version": None}, "read the consent text again"),
-])
-def test_bad_input_is_rejected_with_a_clear_message_and_nothing_written(client, petition, amsterdam, overrides,
-                                                                        message):
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"email": ""}, "Please give your email address"),
+        ({"email": "not-an-email"}, "does not look like an email address"),
+        ({"name": ""}, "Please give your name"),
+        ({"name": "   "}, "Please give your name"),
+        ({"name": "x" * 101}, "at most 100 characters"),
+        ({"name": "Jan\x00Jansen"}, "cannot be used"),
+        ({"name": "Jan\x07Jansen"}, "cannot be used"),
+        ({"comment": "x" * 501}, "Ensure this value has at most 500 characters"),
+        ({"postcode": "12345"}, "A Dutch postcode looks like 1234 AB"),
+        ({"postcode": "<script>"}, "A Dutch postcode looks like 1234 AB"),
+        ({"consent": None}, "only sign if you agree"),
+        ({"municipality": "GM9999"}, "choose a municipality from the list"),
+        ({"municipality": ""}, "choose your municipality"),
+        ({"consent_version": "abc"}, "read the consent text again"),
+        ({"consent_version": None}, "read the consent text again"),
+    ],
+)
+def test_bad_input_is_rejected_with_a_clear_message_and_nothing_written(
+    client, petition, amsterdam, overrides, message
+):
     response = client.post(sign_url(petition, "en"), form_data(petition, **overrides))
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -114,14 +129,15 @@ def test_bad_input_is_rejected_with_a_clear_message_and_nothing_written(client, 
 
 
 def test_consent_version_of_another_petition_is_refused(client, petition, amsterdam):
-    foreign = ConsentVersion.objects.create(petition_key="00000000-0000-0000-0000-000000000001", language="nl",
-                                            version=1, text="x")
+    foreign = ConsentVersion.objects.create(
+        petition_key="00000000-0000-0000-0000-000000000001", language="nl", version=1, text="x"
+    )
     response = client.post(sign_url(petition), form_data(petition, consent_version=foreign.pk))
     assert response.status_code == 400
     assert Signature.objects.count() == 0
 
 
-@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://evil\")", "<script>alert(1)</script>", "+31 6 1234", "@SUM(A1)"])
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://evil")', "<script>alert(1)</script>", "+31 6 1234", "@SUM(A1)"])
 def test_formula_and_markup_names_are_stored_as_text(sign, name):
     sign(name=name)
     assert Signature.objects.get().name == name
@@ -193,8 +209,9 @@ def test_thank_you_page_offers_share_links(client, petition):
     assert "wa.me" in response.content.decode()
 
 
-def test_thank_you_page_is_the_same_for_every_signer_and_comes_from_the_page_cache(client, petition,
-                                                                                  django_assert_num_queries):
+def test_thank_you_page_is_the_same_for_every_signer_and_comes_from_the_page_cache(
+    client, petition, django_assert_num_queries
+):
     url = f"/en/petitions/{petition.petition_key}/thanks/"
     first = client.get(url)
     assert "public" in first["Cache-Control"]

@@ -17,13 +17,16 @@ def test_index_renders_in_english(client, projects):
     assert set(titles(response)) == {"Serbia", "Kenya", "Macedonia"}
 
 
-@pytest.mark.parametrize("query, expected", [
-    ({"country": "RS"}, {"Servië"}),
-    ({"country": "rs"}, {"Servië"}),
-    ({"region": "east-africa"}, {"Kenia"}),
-    ({"status": "completed"}, {"Macedonië"}),
-    ({"status": "current", "region": "western-balkans"}, {"Servië"}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"country": "RS"}, {"Servië"}),
+        ({"country": "rs"}, {"Servië"}),
+        ({"region": "east-africa"}, {"Kenia"}),
+        ({"status": "completed"}, {"Macedonië"}),
+        ({"status": "current", "region": "western-balkans"}, {"Servië"}),
+    ],
+)
 def test_index_filters_by_plain_get_parameters(client, projects, query, expected):
     assert set(titles(client.get("/nl/projecten/", query))) == expected
 
@@ -32,10 +35,18 @@ def test_index_filters_by_funder(client, projects, funder):
     assert titles(client.get("/nl/projecten/", {"funder": funder.pk})) == ["Servië"]
 
 
-@pytest.mark.parametrize("query", [
-    {"country": "ZZ"}, {"country": "<script>"}, {"region": "atlantis"}, {"status": "maybe"},
-    {"funder": "999999"}, {"funder": "abc"}, {"country": "x" * 5000},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"country": "ZZ"},
+        {"country": "<script>"},
+        {"region": "atlantis"},
+        {"status": "maybe"},
+        {"funder": "999999"},
+        {"funder": "abc"},
+        {"country": "x" * 5000},
+    ],
+)
 def test_unknown_filter_values_are_ignored_with_a_notice(client, projects, query):
     response = client.get("/nl/projecten/", query)
     assert response.status_code == 200
@@ -69,8 +80,15 @@ def test_project_index_renders_within_query_budget(client, projects, path, budge
 
 
 def test_project_index_queries_do_not_grow_with_the_number_of_projects(
-        client, projects, seeder, project_index, partner, funder, django_capture_on_commit_callbacks,
-        django_assert_max_num_queries):
+    client,
+    projects,
+    seeder,
+    project_index,
+    partner,
+    funder,
+    django_capture_on_commit_callbacks,
+    django_assert_max_num_queries,
+):
     from tests.projects.conftest import make_project
 
     client.get("/nl/projecten/")
@@ -80,8 +98,17 @@ def test_project_index_queries_do_not_grow_with_the_number_of_projects(
     with CaptureQueriesContext(connection) as before:
         client.get("/nl/projecten/")
     for number in range(4):
-        make_project(seeder, project_index, django_capture_on_commit_callbacks, nl=f"Extra {number}",
-                     en=f"Extra {number}", slug=f"extra-{number}", country="TR", partner=partner, funder=funder)
+        make_project(
+            seeder,
+            project_index,
+            django_capture_on_commit_callbacks,
+            nl=f"Extra {number}",
+            en=f"Extra {number}",
+            slug=f"extra-{number}",
+            country="TR",
+            partner=partner,
+            funder=funder,
+        )
     client.get("/nl/projecten/")
     with CaptureQueriesContext(connection) as after:
         client.get("/nl/projecten/")

@@ -13,12 +13,31 @@ def test_projects_live_only_under_a_project_index():
     assert ProjectPage.allowed_subpage_models() == []
 
 
-@pytest.mark.parametrize("path, texts", [
-    ("/nl/projecten/servie/", ["De situatie in Servië.", "Belgrade Centre for Human Rights", "Matra-fonds",
-                               "Partner in Servië.", "Servië"]),
-    ("/en/projects/servie-en/", ["The situation in Serbia.", "Belgrade Centre for Human Rights", "Matra fund",
-                                 "Partner in Serbia.", "Serbia"]),
-])
+@pytest.mark.parametrize(
+    "path, texts",
+    [
+        (
+            "/nl/projecten/servie/",
+            [
+                "De situatie in Servië.",
+                "Belgrade Centre for Human Rights",
+                "Matra-fonds",
+                "Partner in Servië.",
+                "Servië",
+            ],
+        ),
+        (
+            "/en/projects/servie-en/",
+            [
+                "The situation in Serbia.",
+                "Belgrade Centre for Human Rights",
+                "Matra fund",
+                "Partner in Serbia.",
+                "Serbia",
+            ],
+        ),
+    ],
+)
 def test_project_page_renders_in_both_languages_with_translated_partners(client, projects, path, texts):
     response = client.get(path)
     assert response.status_code == 200
@@ -46,8 +65,7 @@ def test_project_end_before_start_is_rejected(projects):
     assert "end_date" in error.value.message_dict
 
 
-def test_related_projects_show_in_the_visitors_language(client, projects, english,
-                                                         django_capture_on_commit_callbacks):
+def test_related_projects_show_in_the_visitors_language(client, projects, english, django_capture_on_commit_callbacks):
     serbia = projects["serbia"]
     serbia.related_projects.add(RelatedProject(project=projects["kenya"]))
     serbia.save_revision().publish()

@@ -11,12 +11,33 @@ def test_return_programmes_live_under_their_index():
     assert ReturnProgrammePage.allowed_parent_page_models() == [ReturnProgrammeIndexPage]
 
 
-@pytest.mark.parametrize("path, texts", [
-    ("/nl/terugkeer/nieuw-hoofdstuk/", ["Afgewezen asielzoekers.", "Eigen besluit", "Stap 3", "Terugkeerteam",
-                                         "Advies voor vertrek", "Belgrade Centre for Human Rights"]),
-    ("/en/return/new-chapter/", ["Rejected asylum seekers.", "Independent decision", "Step 3", "Return team",
-                                  "Pre-departure counselling", "Belgrade Centre for Human Rights"]),
-])
+@pytest.mark.parametrize(
+    "path, texts",
+    [
+        (
+            "/nl/terugkeer/nieuw-hoofdstuk/",
+            [
+                "Afgewezen asielzoekers.",
+                "Eigen besluit",
+                "Stap 3",
+                "Terugkeerteam",
+                "Advies voor vertrek",
+                "Belgrade Centre for Human Rights",
+            ],
+        ),
+        (
+            "/en/return/new-chapter/",
+            [
+                "Rejected asylum seekers.",
+                "Independent decision",
+                "Step 3",
+                "Return team",
+                "Pre-departure counselling",
+                "Belgrade Centre for Human Rights",
+            ],
+        ),
+    ],
+)
 def test_return_programme_renders_in_both_languages(client, return_programme, path, texts):
     response = client.get(path)
     assert response.status_code == 200
@@ -40,7 +61,8 @@ def test_review_dates_are_shown_on_the_page(client, return_programme):
 def test_overdue_programme_warns_visitors(client, return_programme, english):
     english_page = return_programme.get_translation(english)
     ReturnProgrammePage.objects.filter(pk=english_page.pk).update(
-        last_reviewed=datetime.date(2020, 1, 1), next_review=datetime.date(2020, 6, 1))
+        last_reviewed=datetime.date(2020, 1, 1), next_review=datetime.date(2020, 6, 1)
+    )
     html = client.get("/en/return/new-chapter/").content.decode()
     assert "This information is due for review" in html
 
@@ -78,10 +100,16 @@ def test_admin_report_is_empty_when_everything_is_reviewed(admin_client, return_
     assert "op tijd gecontroleerd" in response.content.decode()  # the admin speaks Dutch by default
 
 
-@pytest.mark.parametrize("path, budget", [("/nl/terugkeer/nieuw-hoofdstuk/", 20), ("/en/return/new-chapter/", 22),
-                                          ("/nl/terugkeer/", 18), ("/en/return/", 20)])
-def test_return_pages_render_within_query_budget(client, return_programme, path, budget,
-                                                 django_assert_max_num_queries):
+@pytest.mark.parametrize(
+    "path, budget",
+    [
+        ("/nl/terugkeer/nieuw-hoofdstuk/", 20),
+        ("/en/return/new-chapter/", 22),
+        ("/nl/terugkeer/", 18),
+        ("/en/return/", 20),
+    ],
+)
+def test_return_pages_render_within_query_budget(client, return_programme, path, budget, django_assert_max_num_queries):
     client.get(path)
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200

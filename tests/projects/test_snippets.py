@@ -43,8 +43,13 @@ def test_partner_preview_renders(admin_client, partner):
 
     edit_url = AdminURLFinder().get_edit_url(partner)
     preview_url = edit_url.replace("/edit/", "/preview/")
-    data = {"name": "Preview partner", "country": "RS", "website": "", "description": "Hello",
-            "locale": partner.locale_id}
+    data = {
+        "name": "Preview partner",
+        "country": "RS",
+        "website": "",
+        "description": "Hello",
+        "locale": partner.locale_id,
+    }
     assert admin_client.post(preview_url, data).status_code == 200
     response = admin_client.get(preview_url)
     assert response.status_code == 200

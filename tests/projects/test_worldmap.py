@@ -40,15 +40,22 @@ def test_project_puts_amsterdam_inside_the_map_and_nairobi_below_it():
 
 
 def test_highlighted_countries_are_links_with_titles_and_the_rest_is_not():
-    svg = render_map({"RS": {"url": "/projects/?country=RS", "label": "Serbia: 2 projects"},
-                      "ke": {"url": "/projects/?country=KE", "label": "Kenya: 1 project"},
-                      "ZZ": {"url": "/nowhere/", "label": "Not on the map"}}, label="Where we work")
+    svg = render_map(
+        {
+            "RS": {"url": "/projects/?country=RS", "label": "Serbia: 2 projects"},
+            "ke": {"url": "/projects/?country=KE", "label": "Kenya: 1 project"},
+            "ZZ": {"url": "/nowhere/", "label": "Not on the map"},
+        },
+        label="Where we work",
+    )
     root = parse(svg)
     assert root.get("role") == "group" and root.get("aria-label") == "Where we work"
     assert root.get("viewBox") == map_data()["viewBox"]
     links = root.findall(f"{SVG}a")
     assert [(a.get("href"), a.find(f"{SVG}title").text) for a in links] == [
-        ("/projects/?country=RS", "Serbia: 2 projects"), ("/projects/?country=KE", "Kenya: 1 project")]
+        ("/projects/?country=RS", "Serbia: 2 projects"),
+        ("/projects/?country=KE", "Kenya: 1 project"),
+    ]
     assert all("world-map__country--active" in a.get("class") for a in links)
     linked = {a.find(f"{SVG}path").get("d") for a in links}
     assert linked == {map_data()["countries"]["RS"]["d"], map_data()["countries"]["KE"]["d"]}
@@ -60,8 +67,13 @@ def test_highlighted_countries_are_links_with_titles_and_the_rest_is_not():
 
 
 def test_labels_and_urls_are_escaped():
-    svg = str(render_map({"NL": {"url": '/x?a=1&b="2"', "label": "<script>alert(1)</script>"}},
-                         route=[{"lon": 4.9, "lat": 52.4, "label": "<b>Amsterdam</b>"}], label='Map "<i>"'))
+    svg = str(
+        render_map(
+            {"NL": {"url": '/x?a=1&b="2"', "label": "<script>alert(1)</script>"}},
+            route=[{"lon": 4.9, "lat": 52.4, "label": "<b>Amsterdam</b>"}],
+            label='Map "<i>"',
+        )
+    )
     assert "<script>" not in svg and "<b>" not in svg and "<i>" not in svg
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg and "&lt;b&gt;Amsterdam&lt;/b&gt;" in svg
     root = parse(svg)  # still well-formed
@@ -70,8 +82,11 @@ def test_labels_and_urls_are_escaped():
 
 
 def test_route_is_a_polyline_with_a_numbered_marker_per_stop():
-    stops = [{"lon": 27.56, "lat": 53.90, "label": "1. Minsk"}, {"lon": 21.01, "lat": 52.23, "label": "2. Warsaw"},
-             {"lon": 23.73, "lat": 37.98, "label": "3. Athens"}]
+    stops = [
+        {"lon": 27.56, "lat": 53.90, "label": "1. Minsk"},
+        {"lon": 21.01, "lat": 52.23, "label": "2. Warsaw"},
+        {"lon": 23.73, "lat": 37.98, "label": "3. Athens"},
+    ]
     root = parse(render_map({}, route=stops))
     assert not root.findall(f".//{SVG}a")
     points = root.find(f".//{SVG}polyline").get("points").split()
@@ -95,10 +110,15 @@ def test_topojson_decoding_with_delta_arcs_and_a_reversed_arc():
         "transform": {"scale": [0.5, 0.25], "translate": [10, 20]},
         # Arc 0 runs (0,0) -> (2,0) -> (2,2); arc 1 runs (0,0) -> (0,2) -> (2,2), so the ring needs it backwards.
         "arcs": [[[0, 0], [2, 0], [0, 2]], [[0, 0], [0, 2], [2, 0]]],
-        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0, ~1]], "id": "528"},
-            {"type": "MultiPolygon", "arcs": [[[0, ~1]], [[1, ~0]]]},
-        ]}},
+        "objects": {
+            "countries": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0, ~1]], "id": "528"},
+                    {"type": "MultiPolygon", "arcs": [[[0, ~1]], [[1, ~0]]]},
+                ],
+            }
+        },
     }
     arcs = decode_arcs(topology)
     assert arcs == [[(10, 20), (11, 20), (11, 20.5)], [(10, 20), (10, 20.5), (11, 20.5)]]
@@ -126,12 +146,22 @@ def test_build_command_writes_the_map_json(tmp_path):
         "type": "Topology",
         "transform": {"scale": [0.01, 0.01], "translate": [0, 50]},
         "arcs": [square(400, 100, 200), square(2000, -800, 100), square(-5000, -6000, 100), square(4500, -4100, 100)],
-        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
-            {"type": "Polygon", "arcs": [[0]], "id": "528", "properties": {"name": "Netherlands"}},
-            {"type": "Polygon", "arcs": [[1]], "properties": {"name": "Kosovo"}},
-            {"type": "Polygon", "arcs": [[2]], "id": "076", "properties": {"name": "Brazil"}},  # outside the frame
-            {"type": "Polygon", "arcs": [[3]], "properties": {"name": "Somaliland"}},  # land without a code
-        ]}},
+        "objects": {
+            "countries": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0]], "id": "528", "properties": {"name": "Netherlands"}},
+                    {"type": "Polygon", "arcs": [[1]], "properties": {"name": "Kosovo"}},
+                    {
+                        "type": "Polygon",
+                        "arcs": [[2]],
+                        "id": "076",
+                        "properties": {"name": "Brazil"},
+                    },  # outside the frame
+                    {"type": "Polygon", "arcs": [[3]], "properties": {"name": "Somaliland"}},  # land without a code
+                ],
+            }
+        },
     }
     source, output = tmp_path / "countries.json", tmp_path / "out" / "world_map.json"
     source.write_text(json.dumps(topology))

@@ -39,12 +39,15 @@ def test_switcher_says_when_a_page_is_not_translated_yet(client, home):
     assert 'hreflang="en" href=' not in html  # no alternate for a missing translation
 
 
-@pytest.mark.parametrize("accept_language, target", [
-    ("en-GB,en;q=0.9", "/en/"),
-    ("nl-NL,nl;q=0.9,en;q=0.5", "/nl/"),
-    ("de-DE,de;q=0.9", "/nl/"),
-    ("", "/nl/"),
-])
+@pytest.mark.parametrize(
+    "accept_language, target",
+    [
+        ("en-GB,en;q=0.9", "/en/"),
+        ("nl-NL,nl;q=0.9,en;q=0.5", "/nl/"),
+        ("de-DE,de;q=0.9", "/nl/"),
+        ("", "/nl/"),
+    ],
+)
 def test_root_redirects_by_accept_language(client, home, accept_language, target):
     response = client.get("/", headers={"Accept-Language": accept_language})
     assert response.status_code == 302

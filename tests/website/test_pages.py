@@ -17,10 +17,13 @@ def test_standard_page_cannot_be_created_at_the_root(db):
     assert not StandardPage.can_create_at(Page.get_first_root_node())
 
 
-@pytest.mark.parametrize("path, text, lang", [
-    ("/nl/", "Wij komen op voor vluchtelingen.", "nl"),
-    ("/en/", "We stand up for refugees.", "en"),
-])
+@pytest.mark.parametrize(
+    "path, text, lang",
+    [
+        ("/nl/", "Wij komen op voor vluchtelingen.", "nl"),
+        ("/en/", "We stand up for refugees.", "en"),
+    ],
+)
 def test_home_page_renders_in_both_languages(client, home, path, text, lang):
     response = client.get(path)
     assert response.status_code == 200
@@ -29,10 +32,13 @@ def test_home_page_renders_in_both_languages(client, home, path, text, lang):
     assert f'<html lang="{lang}">' in html
 
 
-@pytest.mark.parametrize("path, text", [
-    ("/nl/over-ons/", "Wij werken langs de grenzen."),
-    ("/en/about-us/", "We work along the borders."),
-])
+@pytest.mark.parametrize(
+    "path, text",
+    [
+        ("/nl/over-ons/", "Wij werken langs de grenzen."),
+        ("/en/about-us/", "We work along the borders."),
+    ],
+)
 def test_standard_page_renders_in_both_languages(client, about, path, text):
     response = client.get(path)
     assert response.status_code == 200
@@ -51,20 +57,31 @@ def test_breadcrumbs_lead_back_home(client, about):
 
 
 def test_every_block_renders(client, home, django_capture_on_commit_callbacks):
-    page = StandardPage(title="Blokken", slug="blokken", body=[
-        ("heading", {"text": "Een kop", "level": "h3"}),
-        ("paragraph", rich("Tekst met <b>vet</b>.")),
-        ("quote", {"quote": "Elke vluchteling telt.", "attribution": "Iemand"}),
-        ("video", {"url": "https://www.youtube.com/watch?v=abcdefghijk", "title": "Een film", "transcript": ""}),
-        ("call_to_action", {"title": "Doe mee", "text": "", "page": home, "url": "", "button_label": "Nu"}),
-        ("facts", {"title": "Cijfers", "facts": [{"figure": "21.000", "label": "handtekeningen"}]}),
-        ("accordion", {"title": "Vragen", "items": [{"question": "Waarom?", "answer": rich("Daarom.")}]}),
-    ])
+    page = StandardPage(
+        title="Blokken",
+        slug="blokken",
+        body=[
+            ("heading", {"text": "Een kop", "level": "h3"}),
+            ("paragraph", rich("Tekst met <b>vet</b>.")),
+            ("quote", {"quote": "Elke vluchteling telt.", "attribution": "Iemand"}),
+            ("video", {"url": "https://www.youtube.com/watch?v=abcdefghijk", "title": "Een film", "transcript": ""}),
+            ("call_to_action", {"title": "Doe mee", "text": "", "page": home, "url": "", "button_label": "Nu"}),
+            ("facts", {"title": "Cijfers", "facts": [{"figure": "21.000", "label": "handtekeningen"}]}),
+            ("accordion", {"title": "Vragen", "items": [{"question": "Waarom?", "answer": rich("Daarom.")}]}),
+        ],
+    )
     home.add_child(instance=page)
     page.save_revision().publish()
     html = client.get("/nl/blokken/").content.decode()
-    for fragment in ["<h3>Een kop</h3>", "<b>vet</b>", "Elke vluchteling telt.", 'data-video-embed="https://www.youtube-nocookie.com/embed/abcdefghijk"',
-                     "Doe mee", "<dd>21.000</dd>", "<summary>Waarom?</summary>"]:
+    for fragment in [
+        "<h3>Een kop</h3>",
+        "<b>vet</b>",
+        "Elke vluchteling telt.",
+        'data-video-embed="https://www.youtube-nocookie.com/embed/abcdefghijk"',
+        "Doe mee",
+        "<dd>21.000</dd>",
+        "<summary>Waarom?</summary>",
+    ]:
         assert fragment in html
     # The video player is not framed until the visitor asks for it.
     assert "<iframe" not in html
@@ -77,8 +94,9 @@ def test_pages_render_within_query_budget(client, about, path, budget, django_as
         assert client.get(path).status_code == 200
 
 
-def test_featured_cards_cost_the_same_queries_however_many_there_are(client, about, home, english,
-                                                                      django_capture_on_commit_callbacks):
+def test_featured_cards_cost_the_same_queries_however_many_there_are(
+    client, about, home, english, django_capture_on_commit_callbacks
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -9,8 +9,9 @@ from django.core.cache import cache
 
 from website import ratelimit
 
-needs_redis = pytest.mark.skipif("redis" not in settings.CACHES["default"]["BACKEND"].lower(),
-                                 reason="needs Redis: .ci/run runs this against it")
+needs_redis = pytest.mark.skipif(
+    "redis" not in settings.CACHES["default"]["BACKEND"].lower(), reason="needs Redis: .ci/run runs this against it"
+)
 
 
 def test_hits_over_the_limit_are_reported_per_key():

@@ -20,8 +20,16 @@ def test_seed_demo_builds_the_site_in_both_languages(client):
     assert HomePage.objects.count() == 2
     assert Site.objects.get(is_default_site=True).root_page.specific.locale.language_code == "nl"
     assert SiteIdentity.objects.count() == 2
-    for path in ["/nl/", "/en/", "/nl/over-ons/", "/en/about-us/", "/nl/privacy/", "/en/privacy/",
-                 "/nl/contact/", "/en/contact/"]:
+    for path in [
+        "/nl/",
+        "/en/",
+        "/nl/over-ons/",
+        "/en/about-us/",
+        "/nl/privacy/",
+        "/en/privacy/",
+        "/nl/contact/",
+        "/en/contact/",
+    ]:
         assert client.get(path).status_code == 200, path
 
 

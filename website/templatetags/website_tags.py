@@ -52,8 +52,7 @@ def breadcrumbs(context, page):
 def site_identity(context):
     """The organisation's details in the page's language, fetched once per request."""
     request = context.get("request")
-    return i18n.per_request(request, "site_identity",
-                            lambda: SiteIdentity.for_locale(i18n.active_locale(request)))
+    return i18n.per_request(request, "site_identity", lambda: SiteIdentity.for_locale(i18n.active_locale(request)))
 
 
 @register.filter

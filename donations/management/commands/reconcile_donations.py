@@ -8,13 +8,16 @@ from donations.reconcile import compare_with_stripe, reconcile_ledgers
 
 
 class Command(BaseCommand):
-    help = ("Compare the paid Checkout Sessions at Stripe with the donations ledger and report every difference "
-            "(and the ledgers with their rows). Fails when a difference is left unrepaired.")
+    help = (
+        "Compare the paid Checkout Sessions at Stripe with the donations ledger and report every difference "
+        "(and the ledgers with their rows). Fails when a difference is left unrepaired."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=7, help="Sessions created in the last N days (default 7).")
-        parser.add_argument("--fix", action="store_true",
-                            help="Credit paid sessions that are missing and repair drifted ledgers.")
+        parser.add_argument(
+            "--fix", action="store_true", help="Credit paid sessions that are missing and repair drifted ledgers."
+        )
 
     def handle(self, *args, days, fix, **options):
         if days < 1:
@@ -28,8 +31,10 @@ class Command(BaseCommand):
         except PaymentError as error:
             raise CommandError(f"Stripe could not be asked: {error}") from None
         write = self.stdout.write
-        write(f"Checked {result.checked} paid Checkout Sessions since {since:%Y-%m-%d %H:%M} "
-              f"({result.foreign} not ours, skipped).")
+        write(
+            f"Checked {result.checked} paid Checkout Sessions since {since:%Y-%m-%d %H:%M} "
+            f"({result.foreign} not ours, skipped)."
+        )
         for session_id in result.missing:
             done = " -> credited now" if session_id in result.credited_now else ""
             write(f"MISSING  paid at Stripe, not in the ledger: {session_id}{done}")
@@ -44,8 +49,12 @@ class Command(BaseCommand):
         if result.clean and not drift:
             write(self.style.SUCCESS("No differences."))
             return
-        unresolved = (result.amount_differs or result.not_paid_at_stripe
-                      or set(result.missing) - set(result.credited_now) or (drift and not fix))
+        unresolved = (
+            result.amount_differs
+            or result.not_paid_at_stripe
+            or set(result.missing) - set(result.credited_now)
+            or (drift and not fix)
+        )
         if unresolved:
             raise CommandError("Differences found (listed above).")
         write(self.style.SUCCESS("Differences found and repaired."))

@@ -6,8 +6,10 @@ from petitions.municipalities import load_shipped
 
 
 class Command(BaseCommand):
-    help = ("Bring the municipalities in the database in line with petitions/data/municipalities.csv: add new "
-            "ones, rename, and mark merged ones inactive (kept: signatures and responses still point at them).")
+    help = (
+        "Bring the municipalities in the database in line with petitions/data/municipalities.csv: add new "
+        "ones, rename, and mark merged ones inactive (kept: signatures and responses still point at them)."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
@@ -15,11 +17,15 @@ class Command(BaseCommand):
         added = changed = 0
         for code, row in rows.items():
             municipality, created = Municipality.objects.get_or_create(
-                cbs_code=code, defaults={"name": row["name"], "province": row["province"]})
+                cbs_code=code, defaults={"name": row["name"], "province": row["province"]}
+            )
             if created:
                 added += 1
             elif (municipality.name, municipality.province, municipality.active) != (
-                    row["name"], row["province"], True):
+                row["name"],
+                row["province"],
+                True,
+            ):
                 municipality.name, municipality.province, municipality.active = row["name"], row["province"], True
                 municipality.save()
                 changed += 1

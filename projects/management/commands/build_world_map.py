@@ -27,13 +27,22 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("source", nargs="?", default=DEFAULT_SOURCE,
-                            help=f"world-atlas countries-*.json (default: {DEFAULT_SOURCE})")
+        parser.add_argument(
+            "source",
+            nargs="?",
+            default=DEFAULT_SOURCE,
+            help=f"world-atlas countries-*.json (default: {DEFAULT_SOURCE})",
+        )
         parser.add_argument("--output", default=str(DEFAULT_OUTPUT), help="where to write the map JSON")
-        parser.add_argument("--tolerance", type=float, default=0.6,
-                            help="Douglas-Peucker tolerance in viewBox units (the map is 1000 wide)")
-        parser.add_argument("--min-area", type=float, default=1.0,
-                            help="drop islands smaller than this many square viewBox units")
+        parser.add_argument(
+            "--tolerance",
+            type=float,
+            default=0.6,
+            help="Douglas-Peucker tolerance in viewBox units (the map is 1000 wide)",
+        )
+        parser.add_argument(
+            "--min-area", type=float, default=1.0, help="drop islands smaller than this many square viewBox units"
+        )
 
     def handle(self, source, output, tolerance, min_area, **options):
         try:

@@ -5,8 +5,14 @@ from django.utils.module_loading import import_string
 from website.seeding import Seeder
 
 # Each app adds its own demo content; order matters where pages live under others.
-DEMO_MODULES = ["website.demo.seed", "projects.demo.seed", "campaigns.demo.seed", "petitions.demo.seed",
-                "elections.demo.seed", "donations.demo.seed"]
+DEMO_MODULES = [
+    "website.demo.seed",
+    "projects.demo.seed",
+    "campaigns.demo.seed",
+    "petitions.demo.seed",
+    "elections.demo.seed",
+    "donations.demo.seed",
+]
 
 
 class Command(BaseCommand):
@@ -19,7 +25,9 @@ class Command(BaseCommand):
         for path in DEMO_MODULES:
             import_string(path)(seeder)
         username, password = seeder.admin_user()
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo content ready ({seeder.created} objects created). "
-            f"Admin: http://127.0.0.1:8000/admin/  user {username!r}, password {password!r}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready ({seeder.created} objects created). "
+                f"Admin: http://127.0.0.1:8000/admin/  user {username!r}, password {password!r}"
+            )
+        )
