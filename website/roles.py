@@ -1,4 +1,19 @@
-"""The staff roles and what each may do. Applied by a data migration; later apps add to them."""
+"""The staff roles and what each may do.
+
+The core names the roles and grants what they need of Wagtail and of the core itself (`ROLES` below).
+Each app says what the roles may do with its own models in a `roles` module of its own
+(`ROLES = {"Campaign staff": ["petitions.view_signature", ...]}`); `declared_roles()` collects them.
+
+Data migrations grant the roles: each keeps a snapshot of what it grants (so it keeps meaning the same
+thing when a role changes later) and hands it to `apply_roles`, or to `grant_roles` for an operation
+that also takes the permissions back when migrating backwards.
+"""
+
+from importlib import import_module
+
+from django.apps import apps as installed_apps
+from django.db import migrations
+from django.utils.module_loading import module_has_submodule
 
 ROLES = {
     "Editors": {
@@ -7,12 +22,6 @@ ROLES = {
             "wagtail_localize.submit_translation",
             "website.add_siteidentity",
             "website.change_siteidentity",
-            "petitions.view_petition",
-            "petitions.add_petition",
-            "petitions.change_petition",
-            "donations.view_donationad",
-            "donations.add_donationad",
-            "donations.change_donationad",
         ],
         "page": ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
         "collection": [
@@ -30,50 +39,36 @@ ROLES = {
         "page": ["change_page"],
         "collection": ["choose_image", "choose_document"],
     },
-    # Campaign staff run petitions: record responses and paper signatures, follow and export signatures.
-    "Campaign staff": {
-        "permissions": [
-            "wagtailadmin.access_admin",
-            "petitions.view_petition",
-            "petitions.add_petition",
-            "petitions.change_petition",
-            "petitions.view_targetresponse",
-            "petitions.add_targetresponse",
-            "petitions.change_targetresponse",
-            "petitions.view_papersignatures",
-            "petitions.add_papersignatures",
-            "petitions.change_papersignatures",
-            "petitions.view_signature",
-            "petitions.change_signature",
-            "petitions.export_signatures",
-            "petitions.view_municipality",
-            "donations.view_donationad",
-            "donations.add_donationad",
-            "donations.change_donationad",
-            "donations.view_donation",
-            "donations.change_donation",
-            "donations.view_hold",
-        ],
-        "page": [],
-        "collection": [],
-    },
-    # Finance follows the money: donations, holds and the finance export.
-    "Finance": {
-        "permissions": [
-            "wagtailadmin.access_admin",
-            "donations.view_donationad",
-            "donations.view_donation",
-            "donations.export_donations",
-            "donations.view_hold",
-        ],
-        "page": [],
-        "collection": [],
-    },
+    # Campaign staff run the campaigns' tools (petitions, donations, elections): what they may do there
+    # is said by each app.
+    "Campaign staff": {"permissions": ["wagtailadmin.access_admin"], "page": [], "collection": []},
+    # Finance follows the money: what that is, is said by the apps that take it.
+    "Finance": {"permissions": ["wagtailadmin.access_admin"], "page": [], "collection": []},
 }
 
 
-def apply_roles(apps, roles=ROLES):
-    """Create or update the groups. Safe to run again: it only adds what is missing."""
+def declared_roles():
+    """The core's roles with what every installed app's `roles` module adds to them."""
+    roles = {name: {key: list(value) for key, value in spec.items()} for name, spec in ROLES.items()}
+    for app_config in installed_apps.get_app_configs():
+        if app_config.name == __package__ or not module_has_submodule(app_config.module, "roles"):
+            continue
+        for name, permissions in import_module(f"{app_config.name}.roles").ROLES.items():
+            spec = roles.setdefault(name, {"permissions": [], "page": [], "collection": []})
+            spec["permissions"] += [permission for permission in permissions if permission not in spec["permissions"]]
+    return roles
+
+
+# For data migrations -----------------------------------------------------------------------------------
+
+
+def apply_roles(apps, roles):
+    """Create or update the groups. Safe to run again: it only adds what is missing.
+
+    `roles` maps a group name to {"permissions": ["app.codename", ...], "page": [...], "collection": [...]}
+    ("page" and "collection" may be left out): page permissions are granted on the root page,
+    collection permissions on the root collection.
+    """
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
@@ -82,7 +77,6 @@ def apply_roles(apps, roles=ROLES):
         app_config.models_module = None
 
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     Page = apps.get_model("wagtailcore", "Page")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
@@ -90,12 +84,12 @@ def apply_roles(apps, roles=ROLES):
 
     def permission(app_label, codename):
         try:
-            return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        except Permission.DoesNotExist:
+            return permissions(apps, app_label, [codename]).get()
+        except apps.get_model("auth", "Permission").DoesNotExist:
             raise LookupError(f"permission {app_label}.{codename} does not exist") from None
 
     # Apps whose models are not migrated yet are skipped: their own data migration grants their
-    # permissions (e.g. petitions 0004) once the models exist.
+    # permissions once the models exist.
     migrated = {app_config.label for app_config in apps.get_app_configs()}
     root_page = Page.objects.filter(depth=1).first()
     root_collection = Collection.objects.filter(depth=1).first()
@@ -105,14 +99,43 @@ def apply_roles(apps, roles=ROLES):
             app_label, codename = dotted.split(".")
             if app_label in migrated:
                 group.permissions.add(permission(app_label, codename))
-        for codename in spec["page"]:
+        for codename in spec.get("page", []):
             if root_page:
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=root_page, permission=permission("wagtailcore", codename)
                 )
-        for codename in spec["collection"]:
+        for codename in spec.get("collection", []):
             app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
             if root_collection:
                 GroupCollectionPermission.objects.get_or_create(
                     group=group, collection=root_collection, permission=permission(app_label, codename)
                 )
+
+
+def revoke_roles(apps, roles):
+    """Take back the model permissions `apply_roles` granted; the groups stay."""
+    Group = apps.get_model("auth", "Group")
+    for name, spec in roles.items():
+        group = Group.objects.filter(name=name).first()
+        if group is None:
+            continue
+        by_app = {}
+        for dotted in spec["permissions"]:
+            app_label, codename = dotted.split(".")
+            by_app.setdefault(app_label, []).append(codename)
+        for app_label, codenames in by_app.items():
+            group.permissions.remove(*permissions(apps, app_label, codenames))
+
+
+def grant_roles(roles):
+    """A migration operation: `apply_roles` forwards, `revoke_roles` backwards."""
+    return migrations.RunPython(
+        lambda apps, schema_editor: apply_roles(apps, roles),
+        lambda apps, schema_editor: revoke_roles(apps, roles),
+    )
+
+
+def permissions(apps, app_label, codenames):
+    return apps.get_model("auth", "Permission").objects.filter(
+        content_type__app_label=app_label, codename__in=codenames
+    )

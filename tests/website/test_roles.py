@@ -1,6 +1,10 @@
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission
 
+from website.roles import ROLES, declared_roles
+
+APPS = {"projects", "campaigns", "petitions", "donations", "elections"}
+
 
 def permissions(name):
     return {f"{p.content_type.app_label}.{p.codename}" for p in Group.objects.get(name=name).permissions.all()}
@@ -28,3 +32,17 @@ def test_campaign_staff_and_finance_reach_the_admin_without_page_rights(db):
     for name in ["Campaign staff", "Finance"]:
         assert "wagtailadmin.access_admin" in permissions(name)
         assert page_permissions(name) == set()
+
+
+def test_every_role_has_what_the_core_and_the_apps_declare_after_migrating(db):
+    for name, spec in declared_roles().items():
+        assert set(spec["permissions"]) <= permissions(name), name
+        assert set(spec["page"]) <= page_permissions(name), name
+
+
+def test_the_apps_declare_what_the_roles_may_do_with_their_models():
+    roles = declared_roles()
+    assert "petitions.export_signatures" in roles["Campaign staff"]["permissions"]
+    assert "donations.export_donations" in roles["Finance"]["permissions"]
+    assert "elections.change_statement" in roles["Translators"]["permissions"]
+    assert not any("." in p and p.split(".")[0] in APPS for spec in ROLES.values() for p in spec["permissions"])
