@@ -1,8 +1,7 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Case, When
 from django.utils.http import urlencode
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
@@ -10,9 +9,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from website.caching import CachedPageMixin
+from website.filtering import page_or_first
 from website.models import SocialMetaMixin
 
 from .blocks import CampaignStreamBlock
+from .filters import CampaignFilter
 
 
 class CampaignStatus(models.TextChoices):
@@ -86,49 +87,29 @@ class CampaignIndexPage(CachedPageMixin, SocialMetaMixin, Page):
         verbose_name = _("campaign index")
 
     def get_campaigns(self):
-        return (
-            CampaignPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-        )
+        return CampaignPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = list(self.get_campaigns())
-        years = sorted({c.start_date.year for c in campaigns}, reverse=True)
-        chosen, notices = {}, []
-        year = request.GET.get("year", "").strip()
-        if year:
-            if year.isdigit() and int(year) in years:
-                chosen["year"] = year
-            else:
-                notices.append(
-                    gettext("There are no campaigns from “%(value)s”; that filter was ignored.") % {"value": year[:32]}
-                )
-        status = request.GET.get("status", "").strip()
-        if status:
-            if status in CampaignStatus.values:
-                chosen["status"] = status
-            else:
-                notices.append(
-                    gettext("There is no status “%(value)s”; that filter was ignored.") % {"value": status[:32]}
-                )
-        shown = [
-            c
-            for c in campaigns
-            if ("year" not in chosen or c.start_date.year == int(chosen["year"]))
-            and ("status" not in chosen or c.status == chosen["status"])
-        ]
-        # Active campaigns first, then the most recent.
-        shown.sort(key=lambda c: (not c.is_active, -c.start_date.toordinal(), c.title))
+        campaigns = self.get_campaigns()
+        years = [day.year for day in campaigns.dates("start_date", "year", order="DESC")]
+        filterset = CampaignFilter(
+            request.GET,
+            # Active campaigns first, then the most recent.
+            queryset=campaigns.order_by(
+                Case(When(status=CampaignStatus.ACTIVE, then=0), default=1), "-start_date", "title"
+            )
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions"),
+            choices={"year": [(str(year), str(year)) for year in years], "status": CampaignStatus.choices},
+        )
+        page_obj, page_notices = page_or_first(filterset.qs, self.per_page, request.GET.get("page"))
         context.update(
             years=years,
             statuses=CampaignStatus.choices,
-            chosen=chosen,
-            notices=notices,
-            page_obj=Paginator(shown, self.per_page).get_page(request.GET.get("page")),
-            querystring_without_page=urlencode(chosen),
+            chosen=filterset.chosen,
+            notices=filterset.notices + page_notices,
+            page_obj=page_obj,
+            querystring_without_page=urlencode(filterset.chosen),
         )
         return context

@@ -1,18 +1,29 @@
-"""Filtering the project index by plain GET parameters: shareable URLs that work without JavaScript.
+"""Filtering the project index (see website.filtering): by country, region, status and funder.
 
-Unknown values are dropped with a notice rather than failing: a mistyped or outdated link still
-shows the projects.
+The status filter reads the `listed_status` annotation that ProjectIndexPage puts on its projects, so the rule
+"completed once the end date has passed" lives with the model.
 """
 
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_filters import ChoiceFilter
 
-FILTERS = ("country", "region", "status", "funder")
-MAX_VALUE_LENGTH = 64
+from website.filtering import IndexFilterSet
 
 
-def options(projects):
+class ProjectFilter(IndexFilterSet):
+    # CountryField(multiple=True) stores "KE,RS": a two-letter code is contained only as a whole code.
+    country = ChoiceFilter(field_name="countries", lookup_expr="contains", label=_("country"))
+    region = ChoiceFilter(field_name="region", label=_("region"))
+    status = ChoiceFilter(field_name="listed_status", label=_("status"))
+    funder = ChoiceFilter(field_name="funders__funder", label=_("funder"), distinct=True)
+
+    def normalise(self, name, value):
+        return value.upper() if name == "country" else value
+
+
+def options(projects, statuses):
     """What can be filtered on, given the projects that exist: {filter: [(value, label), ...]}."""
     countries, regions, funders = {}, {}, {}
     for project in projects:
@@ -21,59 +32,12 @@ def options(projects):
         regions[project.region] = project.get_region_display()
         for link in project.funders.all():
             funders[str(link.funder.pk)] = link.funder.name
-    from .models import ProjectStatus
-
     return {
         "country": sorted(countries.items(), key=lambda item: str(item[1])),
         "region": sorted(regions.items(), key=lambda item: str(item[1])),
-        "status": [(status.value, status.label) for status in ProjectStatus],
+        "status": list(statuses),
         "funder": sorted(funders.items(), key=lambda item: item[1]),
     }
-
-
-def parse(query, available):
-    """The valid filter values in `query` and a notice for each value that was ignored."""
-    chosen, notices = {}, []
-    labels = {"country": _("country"), "region": _("region"), "status": _("status"), "funder": _("funder")}
-    for name in FILTERS:
-        value = query.get(name, "").strip()
-        if not value:
-            continue
-        allowed = dict(available[name])
-        if name == "country":
-            value = value.upper()
-        if value in allowed:
-            chosen[name] = value
-        else:
-            shown = value[:MAX_VALUE_LENGTH]
-            notices.append(
-                _("There is no %(filter)s “%(value)s”; that filter was ignored.")
-                % {"filter": labels[name], "value": shown}
-            )
-    return chosen, notices
-
-
-def apply(projects, chosen):
-    """Projects matching every chosen filter, current ones first, then the most recent."""
-
-    def matches(project):
-        if "country" in chosen and chosen["country"] not in {c.code for c in project.countries}:
-            return False
-        if "region" in chosen and project.region != chosen["region"]:
-            return False
-        if "status" in chosen and project.current_status != chosen["status"]:
-            return False
-        if "funder" in chosen and chosen["funder"] not in {str(link.funder.pk) for link in project.funders.all()}:
-            return False
-        return True
-
-    shown = [project for project in projects if matches(project)]
-    shown.sort(key=lambda p: (not p.is_current, -(p.start_date.toordinal() if p.start_date else 0), p.title))
-    return shown
-
-
-def querystring(chosen):
-    return urlencode(chosen)
 
 
 def map_countries(projects, index_page, request):

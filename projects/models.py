@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
@@ -12,6 +13,7 @@ from wagtail.search import index
 
 from website.blocks import BaseStreamBlock
 from website.caching import CachedPageMixin
+from website.filtering import page_or_first
 from website.models import SocialMetaMixin
 
 from . import filters
@@ -259,21 +261,35 @@ class ProjectIndexPage(CachedPageMixin, SocialMetaMixin, Page):
         verbose_name = _("project index")
 
     def get_projects(self):
+        return ProjectPage.objects.child_of(self).live().public()
+
+    def get_listed_projects(self):
+        """The projects for the cards, current ones first, then the most recent; `listed_status` is the status
+        shown (completed once the end date has passed)."""
+        today = timezone.localdate()
+        listed_status = Case(
+            When(end_date__lt=today, then=Value(ProjectStatus.COMPLETED)),
+            When(end_date__isnull=False, then=Value(ProjectStatus.CURRENT)),
+            default=F("status"),
+        )
         return (
-            ProjectPage.objects.child_of(self)
-            .live()
-            .public()
+            self.get_projects()
+            .annotate(listed_status=listed_status)
+            .order_by(
+                Case(When(listed_status=ProjectStatus.CURRENT, then=0), default=1),
+                F("start_date").desc(nulls_last=True),
+                "title",
+            )
             .select_related("hero_image")
-            .prefetch_related("partners__partner", "funders__funder", "hero_image__renditions")
+            .prefetch_related("hero_image__renditions")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        projects = list(self.get_projects())
-        available = filters.options(projects)
-        chosen, notices = filters.parse(request.GET, available)
-        shown = filters.apply(projects, chosen)
-        page_obj = Paginator(shown, self.per_page).get_page(request.GET.get("page"))
+        projects = list(self.get_projects().prefetch_related("funders__funder"))  # for the map and the choices
+        choices = filters.options(projects, ProjectStatus.choices)
+        filterset = filters.ProjectFilter(request.GET, queryset=self.get_listed_projects(), choices=choices)
+        page_obj, page_notices = page_or_first(filterset.qs, self.per_page, request.GET.get("page"))
         context.update(
             filter_fields=[
                 ("country", _("Country")),
@@ -281,12 +297,12 @@ class ProjectIndexPage(CachedPageMixin, SocialMetaMixin, Page):
                 ("status", _("Status")),
                 ("funder", _("Funder")),
             ],
-            filter_options=available,
-            chosen=chosen,
-            notices=notices,
+            filter_options=choices,
+            chosen=filterset.chosen,
+            notices=filterset.notices + page_notices,
             page_obj=page_obj,
             projects_map=filters.map_countries(projects, self, request),
-            querystring_without_page=filters.querystring(chosen),
+            querystring_without_page=urlencode(filterset.chosen),
         )
         return context
 

@@ -46,6 +46,26 @@ def test_garbage_filters_show_all_campaigns_with_a_notice(client, campaigns, que
     assert "<b>x</b>" not in response.content.decode()
 
 
+@pytest.mark.parametrize("year", ["\u00b2", "\u0662\u0660\u0662\u0662", "2022\u00b2"])
+def test_unicode_digits_in_the_year_are_ignored_with_a_notice(client, campaigns, year):
+    # str.isdigit() accepts "²" and Arabic-Indic digits; int() and the database do not.
+    response = client.get("/nl/campagnes/", {"year": year})
+    assert response.status_code == 200
+    assert len(titles(response)) == 3
+    assert response.context["notices"] == [f"Er zijn geen campagnes uit “{year}”; dat filter is genegeerd."]
+
+
+def test_a_page_that_does_not_exist_shows_the_first_page_with_a_notice(client, campaigns, monkeypatch):
+    from campaigns.models import CampaignIndexPage
+
+    monkeypatch.setattr(CampaignIndexPage, "per_page", 2)
+    response = client.get("/nl/campagnes/", {"status": "closed", "page": "2"})
+    assert titles(response) == ["Grens bereikt"]
+    assert response.context["notices"] == ["Er is geen pagina “2”; dit is de eerste pagina."]
+    response = client.get("/nl/campagnes/", {"page": "2"})
+    assert titles(response) == ["Gelijke nood"] and not response.context["notices"]
+
+
 @pytest.mark.parametrize("path, budget", [("/nl/campagnes/", 18), ("/en/campaigns/", 20)])
 def test_campaign_index_renders_within_query_budget(client, campaigns, path, budget, django_assert_max_num_queries):
     client.get(path)

@@ -62,6 +62,30 @@ def test_out_of_range_page_numbers_show_a_valid_page(client, projects, page):
     assert titles(response)
 
 
+@pytest.mark.parametrize("page", ["4", "999999", "abc", "-3", "0"])
+def test_a_page_that_does_not_exist_shows_the_first_page_with_a_notice(client, projects, page, monkeypatch):
+    from projects.models import ProjectIndexPage
+
+    monkeypatch.setattr(ProjectIndexPage, "per_page", 1)
+    first = client.get("/nl/projecten/")
+    assert first.context["page_obj"].paginator.num_pages == 3 and not first.context["notices"]
+    response = client.get("/nl/projecten/", {"page": page})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 1
+    assert titles(response) == titles(first)
+    assert response.context["notices"] == [f"Er is geen pagina “{page}”; dit is de eerste pagina."]
+    assert "eerste pagina" in response.content.decode().split('role="status">')[1][:500]
+
+
+def test_an_existing_page_is_shown_without_a_notice(client, projects, monkeypatch):
+    from projects.models import ProjectIndexPage
+
+    monkeypatch.setattr(ProjectIndexPage, "per_page", 1)
+    response = client.get("/nl/projecten/", {"page": "3"})
+    assert response.context["page_obj"].number == 3 and titles(response) == ["Macedonië"]
+    assert not response.context["notices"]
+
+
 def test_map_links_each_country_to_its_projects(client, projects):
     html = client.get("/en/projects/").content.decode()
     assert 'href="/en/projects/?country=RS"' in html
