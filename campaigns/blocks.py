@@ -123,8 +123,8 @@ class ReportSeriesBlock(blocks.StructBlock):
 
 
 class CampaignStreamBlock(BaseStreamBlock):
-    """The shared blocks plus the campaign modules; petitions, donation ads and election guides
-    are added here as their apps arrive."""
+    """The shared blocks plus the campaign modules: key figures, timeline, sharing, related campaigns,
+    report series, a petition and a donation ad."""
 
     key_figures = FactsBlock(label=_("Key figures"))
     timeline = TimelineBlock()

@@ -20,7 +20,6 @@ class DonationsConfig(AppConfig):
 
         from website import schedule
 
-        from . import checks  # noqa: F401  (registers itself)
         from .models import DonationAd
 
         post_save.connect(ad_saved, sender=DonationAd, dispatch_uid="donations-ad-saved")

@@ -7,6 +7,6 @@ class ElectionsConfig(AppConfig):
     verbose_name = _("Elections")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401  (checks registers itself)
+        from . import signals
 
         signals.connect()

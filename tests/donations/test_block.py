@@ -9,11 +9,6 @@ from .conftest import hold_for
 
 pytestmark = pytest.mark.django_db
 
-INTEGRATED = (
-    "donation_ad" in __import__("campaigns.blocks", fromlist=["CampaignStreamBlock"]).CampaignStreamBlock.base_blocks
-)
-
-
 def render(ad, language="nl"):
     block = DonationAdBlock()
     with translation.override(language):
@@ -63,7 +58,6 @@ def test_the_canvas_marks_cells_not_for_sale_and_keeps_svg_numbers_unlocalised(a
     assert 'y="0.5"' in html and 'y="0,5"' not in html
 
 
-@pytest.mark.skipif(not INTEGRATED, reason="needs `donation_ad = DonationAdBlock()` in CampaignStreamBlock")
 def test_a_campaign_page_with_the_ad_is_cacheable_and_within_its_query_budget(
     client, seeder, home, ad, django_capture_on_commit_callbacks, django_assert_max_num_queries
 ):

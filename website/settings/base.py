@@ -185,7 +185,7 @@ ANYMAIL = {
     if value
 }
 
-# Payments: Stripe when keys are set; issue 5 adds the local demo provider for dev.
+# Payments: Stripe when keys are set.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
