@@ -1,74 +1,66 @@
-"""Staff views for donation ads in the Wagtail admin: figures per ad, name moderation, the finance
-export and privacy requests. Views check a permission (403 otherwise), call a named function, render.
+"""Staff views for donation ads in the Wagtail admin: figures per ad, name moderation and the finance
+export; and what a privacy request looks up (`DONATIONS`). Routed by `DonationToolsViewSet` in
+wagtail_hooks.py. Views check a permission (403 otherwise), call a named function, render.
 """
 
 from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, F, Sum
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.log_actions import log
 
-from petitions.normalise import normalise_email
-from website.admin_views import PrivacyRequestMixin, StaffView
+from website.admin_views import PersonalData, StaffTemplateView
 from website.exports import stream_csv, xlsx_response
+from website.translation import in_language, in_language_or_404
 
 from . import canvas, privacy
 from .exports import FinanceExportForm, export_queryset, export_rows, header
-from .models import HOLDING, AdLedger, Donation, DonationAd, DonationSettings, Hold, NameStatus
-from .reconcile import exact_figures
+from .models import HOLDING, Donation, DonationAd, DonationSettings, Hold, NameStatus
+from .reports import ad_figures
 
 PAGE_SIZE = 50
 
 
-def email_hash(email):
-    """A keyed hash of the normalised address: the audit log can match requests, never reveal the email."""
-    return salted_hmac("donations.privacy", normalise_email(email), algorithm="sha256").hexdigest()
+class DonationAdminView(StaffTemplateView):
+    """Base: the permission is checked first (403), then the ad named by the URL."""
 
-
-class DonationAdminView(StaffView):
-    """Base: a permission check answered with 403, and the ad (both copies) by its key."""
-
-    permission = "donations.view_donation"
+    permission_required = "donations.view_donation"
     header_icon = "grip"
     page_title = gettext_lazy("Donations")
 
-    def load(self, ad_key=None, **kwargs):
-        if ad_key is not None:
-            copies = {
-                ad.locale.language_code: ad
-                for ad in DonationAd.objects.filter(translation_key=ad_key).select_related("locale")
-            }
-            if not copies:
-                raise Http404(_("There is no such ad."))
-            # Audit-log entries go on the copy in the default language, so one history holds them all.
-            self.main_ad = copies.get(settings.LANGUAGE_CODE) or next(iter(copies.values()))
-            self.ad = copies.get(translation.get_language()) or self.main_ad
+    @cached_property
+    def ad(self):
+        """The copy shown: in the staff member's language if there is one (404 when there is no ad)."""
+        return in_language_or_404(self.kwargs["ad_key"], model=DonationAd)
+
+    @cached_property
+    def main_ad(self):
+        """The copy in the default language: audit-log entries go on it, so one history holds them all."""
+        if self.ad.locale.language_code == settings.LANGUAGE_CODE:
+            return self.ad
+        return in_language(self.ad, settings.LANGUAGE_CODE)
 
     def get_page_subtitle(self):
-        ad = getattr(self, "ad", None)
-        return ad.title if ad else ""
+        return self.ad.title
 
     def get_breadcrumbs_items(self):
         items = [
             *self.breadcrumbs_items,
             {"url": reverse(DonationAd.snippet_viewset.get_url_name("list")), "label": _("Donation ads")},
         ]
-        ad = getattr(self, "ad", None)
-        if ad:
-            items.append({"url": reverse("donations_dashboard", args=[ad.ad_key]), "label": ad.title})
+        items.append({"url": reverse("donation_tools:dashboard", args=[self.ad.ad_key]), "label": self.ad.title})
         return [*items, {"url": "", "label": self.get_page_title()}]
 
     def render(self, status=200, **context):
-        ad = context.setdefault("ad", getattr(self, "ad", None))
+        ad = context.setdefault("ad", self.ad)
         user = self.request.user
         context.update(
             can_moderate=user.has_perm("donations.change_donation"),
@@ -76,7 +68,7 @@ class DonationAdminView(StaffView):
         )
         if ad and user.has_perm("donations.change_donationad"):
             context["edit_url"] = reverse(DonationAd.snippet_viewset.get_url_name("edit"), args=[quote(ad.pk)])
-        return self.render_to_response(self.get_context_data(**context), status=status)
+        return super().render(status=status, **context)
 
 
 def donation_page(queryset, page_number):
@@ -95,23 +87,10 @@ class DashboardView(DonationAdminView):
     page_title = gettext_lazy("Donations and figures")
 
     def get(self, request, ad_key):
-        ledger = AdLedger.objects.filter(ad_key=ad_key).first()
-        exact = exact_figures(ad_key)
-        total_units = self.ad.total_units
-        donations = Donation.objects.filter(ad_key=ad_key)
         return self.render(
-            ledger=ledger,
-            exact=exact,
-            drift=bool(ledger) and any(getattr(ledger, k) != v for k, v in exact.items()),
-            total_units=total_units,
-            percent=round(100 * exact["funded_units"] / total_units, 1) if total_units else 0,
-            methods=donations.values("method")
-            .annotate(count=Count("pk"), amount=Sum("amount_cents"))
-            .order_by("-count"),
-            pending_names=donations.filter(name_status=NameStatus.PENDING).count(),
-            overflow=donations.filter(credited_units__lt=F("units")).count(),
+            **ad_figures(ad_key, self.ad.total_units),
             holds=Hold.objects.filter(ad_key=ad_key, status__in=HOLDING).order_by("expires_at")[:100],
-            page=donation_page(donations, request.GET.get("p")),
+            page=donation_page(Donation.objects.filter(ad_key=ad_key), request.GET.get("p")),
             now=timezone.now(),
         )
 
@@ -119,7 +98,7 @@ class DashboardView(DonationAdminView):
 class ModerationView(DonationAdminView):
     """Names donors asked to show, before they appear on the canvas: approve or reject, in bulk."""
 
-    permission = "donations.change_donation"
+    permission_required = "donations.change_donation"
     template_name = "donations/admin/moderation.html"
     page_title = gettext_lazy("Names to check")
 
@@ -130,6 +109,7 @@ class ModerationView(DonationAdminView):
         return self.render(pending=self.pending(ad_key)[:200])
 
     def post(self, request, ad_key):
+        ad = self.main_ad  # 404 before anything changes
         decision = request.POST.get("decision")
         status = {"approve": NameStatus.APPROVED, "reject": NameStatus.REJECTED}.get(decision)
         try:
@@ -138,11 +118,11 @@ class ModerationView(DonationAdminView):
             ids = []
         if status is None or not ids:
             messages.error(request, _("Choose one or more names and approve or reject them."))
-            return redirect("donations_moderation", ad_key)
+            return redirect("donation_tools:moderation", ad_key)
         changed = self.pending(ad_key).filter(pk__in=ids).update(name_status=status)
         canvas.invalidate(ad_key)
         log(
-            instance=self.main_ad,
+            instance=ad,
             action="donations.moderate",
             user=request.user,
             data={"decision": decision, "names": changed},
@@ -153,17 +133,18 @@ class ModerationView(DonationAdminView):
             if decision == "approve"
             else _("%(count)s names rejected.") % {"count": changed},
         )
-        return redirect("donations_moderation", ad_key)
+        return redirect("donation_tools:moderation", ad_key)
 
 
 class ExportView(DonationAdminView):
     """The finance export (Finance only), recorded in the audit log with its filters and row count."""
 
-    permission = "donations.export_donations"
+    permission_required = "donations.export_donations"
     template_name = "donations/admin/export.html"
     page_title = gettext_lazy("Finance export")
 
     def get(self, request, ad_key):
+        ad = self.main_ad
         if "format" not in request.GET:
             return self.render(form=FinanceExportForm(initial={"format": "csv"}))
         form = FinanceExportForm(request.GET)
@@ -173,7 +154,7 @@ class ExportView(DonationAdminView):
         file_format = form.cleaned_data["format"]
         rows = export_queryset(ad_key, date_from, date_to).count()
         log(
-            instance=self.main_ad,
+            instance=ad,
             action="donations.export",
             user=request.user,
             data={
@@ -183,26 +164,18 @@ class ExportView(DonationAdminView):
                 "date_to": date_to.isoformat() if date_to else None,
             },
         )
-        filename = f"{slugify(self.main_ad.title)[:60]}-donations-{timezone.localdate():%Y-%m-%d}.{file_format}"
+        filename = f"{slugify(ad.title)[:60]}-donations-{timezone.localdate():%Y-%m-%d}.{file_format}"
         write = stream_csv if file_format == "csv" else xlsx_response
         return write(filename, header(), export_rows(ad_key, date_from, date_to))
 
 
-class PrivacyView(PrivacyRequestMixin, DonationAdminView):
-    permission = "donations.change_donation"
-    template_name = "donations/admin/privacy.html"
-    page_title = gettext_lazy("Privacy requests (donations)")
-    privacy = privacy
-    url_name = "donations_privacy"
-    log_prefix = "donations"
-    counted = "donations"
-    download_filename = "donations.json"
-
-    def audit_instance(self):
-        return DonationSettings.load()
-
-    def email_hash(self, email):
-        return email_hash(email)
-
-    def erased_message(self, count):
-        return _("The personal data of %(count)s donations were erased.") % {"count": count}
+# Privacy requests: the donations and unpaid checkouts of one person (see website.admin_views).
+DONATIONS = PersonalData(
+    name="donations",
+    log_prefix="donations",
+    export=privacy.export_person,
+    erase=privacy.erase_person,
+    audit_instance=DonationSettings.load,
+    erased_message=lambda count: _("The personal data of %(count)s donations were erased.") % {"count": count},
+)
+email_hash = DONATIONS.email_hash

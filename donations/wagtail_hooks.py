@@ -1,20 +1,21 @@
 """Donations in the Wagtail admin: one "Donations" menu with the ad snippets, the donations and the holds
-in progress (read-only listings), plus the staff views in donations/admin_views.py."""
+in progress (read-only listings) and privacy requests; the staff views of admin_views.py are routed by
+the viewsets here."""
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from website.admin_views import PermissionMenuItem
+from website.admin_views import PrivacyRequestViewSet, StaffViewSet
+from website.audit_log import register_actions
 
 from . import admin_views
 from .area import format_cm2, format_euros
@@ -137,62 +138,66 @@ class DonationsGroup(SnippetViewSetGroup):
 register_snippet(DonationsGroup)
 
 
-@hooks.register("register_donations_menu_item")
-def register_privacy_menu_item():
-    return PermissionMenuItem(
-        _("Privacy requests"),
-        reverse("donations_privacy"),
-        icon_name="lock",
-        order=910,
-        permission="donations.change_donation",
-    )
-
-
 @hooks.register("register_snippet_listing_buttons")
 def register_dashboard_button(snippet, user, next_url=None):
     if isinstance(snippet, DonationAd) and user.has_perm("donations.view_donation"):
         yield ListingMenuItem(
             _("Donations and figures"),
-            reverse("donations_dashboard", args=[snippet.ad_key]),
+            reverse("donation_tools:dashboard", args=[snippet.ad_key]),
             icon_name="table",
             priority=5,
         )
 
 
-@hooks.register("register_admin_urls")
-def register_donation_admin_urls():
+class DonationToolsViewSet(StaffViewSet):
+    """One ad's figures, the names to check and the finance export."""
+
+    name = "donation_tools"
+    url_prefix = "donations"
+
+    def get_urlpatterns(self):
+        return [
+            path("<uuid:ad_key>/", admin_views.DashboardView.as_view(), name="dashboard"),
+            path("<uuid:ad_key>/names/", admin_views.ModerationView.as_view(), name="moderation"),
+            path("<uuid:ad_key>/export/", admin_views.ExportView.as_view(), name="export"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_donation_tools():
     return [
-        path("donations/privacy/", admin_views.PrivacyView.as_view(), name="donations_privacy"),
-        path("donations/<uuid:ad_key>/", admin_views.DashboardView.as_view(), name="donations_dashboard"),
-        path("donations/<uuid:ad_key>/names/", admin_views.ModerationView.as_view(), name="donations_moderation"),
-        path("donations/<uuid:ad_key>/export/", admin_views.ExportView.as_view(), name="donations_export"),
+        DonationToolsViewSet(),
+        PrivacyRequestViewSet(
+            "donation_privacy",
+            url_prefix="donations/privacy",
+            personal_data=admin_views.DONATIONS,
+            permission_required="donations.change_donation",
+            template_name="donations/admin/privacy.html",
+            page_title=_("Privacy requests (donations)"),
+            breadcrumbs_items=[
+                *PrivacyRequestViewSet.breadcrumbs_items,
+                {"url": reverse_lazy(DonationAd.snippet_viewset.get_url_name("list")), "label": _("Donation ads")},
+            ],
+            menu_hook="register_donations_menu_item",
+            menu_order=910,
+        ),
     ]
-
-
-class DataLogFormatter(LogFormatter):
-    """A message filled from the log entry's data, e.g. how many rows an export wrote."""
-
-    def format_message(self, log_entry):
-        try:
-            return self.message % log_entry.data
-        except (KeyError, TypeError, ValueError):
-            return self.label
 
 
 @hooks.register("register_log_actions")
 def register_donation_log_actions(actions):
-    def action(code, label, message):
-        actions.register_action(code)(type("Formatter", (DataLogFormatter,), {"label": label, "message": message}))
-
-    action("donations.export", _("Export donations"), _("Exported %(rows)s donations (%(format)s)"))
-    action("donations.moderate", _("Moderate names"), _("Names: %(decision)s (%(names)s)"))
-    action(
-        "donations.privacy_access",
-        _("Privacy access request"),
-        _("Looked up the donations of one person (%(rows)s found)"),
-    )
-    action(
-        "donations.privacy_erasure",
-        _("Privacy erasure request"),
-        _("Erased the personal data of one person's donations (%(donations)s)"),
+    register_actions(
+        actions,
+        {
+            "donations.export": (_("Export donations"), _("Exported %(rows)s donations (%(format)s)")),
+            "donations.moderate": (_("Moderate names"), _("Names: %(decision)s (%(names)s)")),
+            "donations.privacy_access": (
+                _("Privacy access request"),
+                _("Looked up the donations of one person (%(rows)s found)"),
+            ),
+            "donations.privacy_erasure": (
+                _("Privacy erasure request"),
+                _("Erased the personal data of one person's donations (%(donations)s)"),
+            ),
+        },
     )

@@ -1,19 +1,18 @@
-"""Staff views in the Wagtail admin: the spreadsheet import and the voting guide's checks."""
+"""Staff views in the Wagtail admin: the spreadsheet import and the voting guide's checks (routed by
+the viewsets in wagtail_hooks.py)."""
 
 import secrets
 
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import View
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
+from website.admin_views import StaffTemplateView
 from website.exports import stream_csv
 
 from . import comparison, guide_checks, importing
@@ -21,10 +20,12 @@ from .forms import ImportForm
 from .models import Answer, Election
 
 PREVIEW_SECONDS = 3600
+# Importing a kind of rows needs both permissions on its model.
 PERMISSIONS = {
     "positions": ("elections.add_position", "elections.change_position"),
     "statements": ("elections.add_statement", "elections.change_statement"),
 }
+CHECK_PERMISSIONS = ["elections.view_statement", "elections.change_statement"]  # either will do
 
 
 def can_import(user, kind=None):
@@ -32,28 +33,11 @@ def can_import(user, kind=None):
     return any(user.has_perms(PERMISSIONS[name]) for name in kinds)
 
 
-class ElectionsAdminView(WagtailAdminTemplateMixin, View):
+class ElectionsAdminView(StaffTemplateView):
+    """Base: a user who may import either kind gets in (403 otherwise); the form checks the kind chosen."""
+
     header_icon = "upload"
-
-    def has_permission(self, request):
-        return can_import(request.user)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.has_permission(request):
-            return TemplateResponse(
-                request,
-                "elections/admin/forbidden.html",
-                {
-                    "page_title": _("No permission"),
-                    "header_title": _("No permission"),
-                    "header_icon": "lock",
-                },
-                status=403,
-            )
-        return super().dispatch(request, *args, **kwargs)
-
-    def render(self, status=200, **context):
-        return self.render_to_response(self.get_context_data(**context), status=status)
+    any_permission_required = list(PERMISSIONS.values())
 
 
 def column_table():
@@ -114,11 +98,11 @@ class ImportView(ElectionsAdminView):
         stored = cache.get(self.cache_key(token)) if token else None
         if stored is None:
             messages.error(request, _("That preview has expired. Upload the file again."))
-            return redirect("elections_import")
+            return redirect("election_import:index")
         election = Election.objects.filter(pk=stored["election"]).first()
         if election is None or not can_import(request.user, stored["kind"]):
             messages.error(request, _("That preview can no longer be imported."))
-            return redirect("elections_import")
+            return redirect("election_import:index")
         result = importing.apply(stored["kind"], election, stored["header"], stored["rows"], user=request.user)
         if not result.can_import:  # the data changed since the preview
             return self.render(status=409, preview=result, token=None, filename=stored["filename"], changed=True)
@@ -134,7 +118,7 @@ class ImportView(ElectionsAdminView):
         if stored["kind"] == "statements":
             for warning in check_messages(election):
                 messages.warning(request, warning)
-        return redirect("elections_import")
+        return redirect("election_import:index")
 
 
 class ImportTemplateView(ElectionsAdminView):
@@ -144,7 +128,7 @@ class ImportTemplateView(ElectionsAdminView):
         form = ImportForm(request.GET)
         form.fields["file"].required = False
         if not form.is_valid():
-            return redirect("elections_import")
+            return redirect("election_import:index")
         kind, election = form.cleaned_data["kind"], form.cleaned_data["election"]
         data = comparison.load(election, election.locale, with_statements=kind == "statements")
         header = [column.name for column in importing.COLUMNS[kind]]
@@ -224,9 +208,7 @@ class GuideChecksView(ElectionsAdminView):
     template_name = "elections/admin/guide_checks.html"
     page_title = gettext_lazy("Voting guide checks")
     header_icon = "warning"
-
-    def has_permission(self, request):
-        return request.user.has_perm("elections.view_statement") or request.user.has_perm("elections.change_statement")
+    any_permission_required = CHECK_PERMISSIONS
 
     def get(self, request):
         elections = Election.objects.filter(locale__language_code=settings.LANGUAGE_CODE)

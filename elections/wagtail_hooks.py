@@ -1,14 +1,15 @@
 """Elections in the Wagtail admin: one "Elections" menu with the snippets, the import and the guide checks."""
 
 from django.conf import settings
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
-from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from website.admin_views import StaffViewSet
+from website.audit_log import register_actions
 
 from . import admin_views
 from .localization import sync_translations
@@ -78,48 +79,41 @@ class ElectionsGroup(SnippetViewSetGroup):
 register_snippet(ElectionsGroup)
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, is_allowed, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.is_allowed = is_allowed
+class ImportViewSet(StaffViewSet):
+    """Positions and statements from the analysts' spreadsheets: upload, preview, confirm; and the current
+    data as a spreadsheet to start from."""
 
-    def is_shown(self, request):
-        return self.is_allowed(request.user)
+    name = "election_import"
+    url_prefix = "elections/import"
+    icon = "upload"
+    menu_label = _("Import from a spreadsheet")
+    menu_hook = "register_elections_menu_item"
+    menu_order = 900
+    menu_permission = admin_views.ElectionsAdminView.any_permission_required
 
-
-@hooks.register("register_elections_menu_item")
-def register_import_menu_item():
-    return PermissionMenuItem(
-        _("Import from a spreadsheet"),
-        reverse("elections_import"),
-        icon_name="upload",
-        order=900,
-        is_allowed=admin_views.can_import,
-    )
-
-
-@hooks.register("register_elections_menu_item")
-def register_checks_menu_item():
-    return PermissionMenuItem(
-        _("Voting guide checks"),
-        reverse("elections_guide_checks"),
-        icon_name="warning",
-        order=910,
-        is_allowed=lambda user: (
-            user.has_perm("elections.view_statement") or user.has_perm("elections.change_statement")
-        ),
-    )
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.ImportView.as_view(), name="index"),
+            path("template.csv", admin_views.ImportTemplateView.as_view(), name="template"),
+        ]
 
 
-@hooks.register("register_admin_urls")
-def register_elections_admin_urls():
-    return [
-        path("elections/import/", admin_views.ImportView.as_view(), name="elections_import"),
-        path(
-            "elections/import/template.csv", admin_views.ImportTemplateView.as_view(), name="elections_import_template"
-        ),
-        path("elections/guide-checks/", admin_views.GuideChecksView.as_view(), name="elections_guide_checks"),
-    ]
+class GuideChecksViewSet(StaffViewSet):
+    name = "guide_checks"
+    url_prefix = "elections/guide-checks"
+    icon = "warning"
+    menu_label = _("Voting guide checks")
+    menu_hook = "register_elections_menu_item"
+    menu_order = 910
+    menu_permission = admin_views.CHECK_PERMISSIONS
+
+    def get_urlpatterns(self):
+        return [path("", admin_views.GuideChecksView.as_view(), name="index")]
+
+
+@hooks.register("register_admin_viewset")
+def register_elections_tools():
+    return [ImportViewSet(), GuideChecksViewSet()]
 
 
 # Facts are synchronised fields: an edit in the default language reaches the translations at once.
@@ -136,19 +130,14 @@ def sync_elections_translations(request, instance):
                 messages.warning(request, warning)
 
 
-class ImportLogFormatter(LogFormatter):
-    label = _("Import from a spreadsheet")
-
-    def format_message(self, log_entry):
-        try:
-            return (
-                _("Imported %(kind)s from %(file)s: %(create)s new, %(update)s updated, %(unchanged)s unchanged")
-                % log_entry.data
-            )
-        except (KeyError, TypeError, ValueError):
-            return self.label
-
-
 @hooks.register("register_log_actions")
 def register_elections_log_actions(actions):
-    actions.register_action("elections.import")(ImportLogFormatter)
+    register_actions(
+        actions,
+        {
+            "elections.import": (
+                _("Import from a spreadsheet"),
+                _("Imported %(kind)s from %(file)s: %(create)s new, %(update)s updated, %(unchanged)s unchanged"),
+            ),
+        },
+    )

@@ -1,8 +1,9 @@
 """Staff views for petitions in the Wagtail admin: dashboard, exports, handover, invalidation, abuse
-report and privacy requests.
+report; and what a privacy request looks up (`SIGNATURES`). Routed by `PetitionToolsViewSet` in
+wagtail_hooks.py.
 
-Views parse the request, check the permission, call a named function and render. Every page's
-query count is fixed: the figures are GROUP BY queries and the signature list is one page.
+Views check the permission, parse the request, call a named function and render. Every page's query
+count is fixed: the figures (reports.py) are GROUP BY queries and the signature list is one page.
 """
 
 import datetime
@@ -11,122 +12,28 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.log_actions import log
 
-from website.admin_views import PrivacyRequestMixin, StaffView
+from website.admin_views import PersonalData, StaffTemplateView
 from website.exports import download_response, stream_csv, xlsx_response
+from website.translation import in_language, in_language_or_404
 
 from . import abuse, counting, invalidation, privacy
 from .exports import PROFILES, ExportForm, export_queryset, export_rows, handover_pdf, paper_count
-from .models import (
-    Invalidation,
-    Municipality,
-    PaperSignatures,
-    Petition,
-    PetitionSettings,
-    Signature,
-    SignatureStatus,
-    TargetResponse,
-)
-from .normalise import normalise_email
+from .models import Invalidation, Municipality, Petition, PetitionSettings, Signature, SignatureStatus
+from .reports import day_chart, municipality_table, paper_total, signature_totals, signatures_per_day
 
 PAGE_SIZE = 50
-CHART_WIDTH, CHART_HEIGHT, CHART_TOP = 720, 180, 16
-
-
-# Figures for the dashboard -------------------------------------------------------------------------
-
-
-def signature_totals(petition_key):
-    """Pending, confirmed, suspect and invalidated signatures in one aggregate query."""
-    return Signature.objects.filter(petition_key=petition_key).aggregate(
-        pending=Count("pk", filter=Q(status=SignatureStatus.PENDING)),
-        confirmed=Count("pk", filter=Q(status=SignatureStatus.CONFIRMED)),
-        suspect=Count("pk", filter=~Q(suspect_reasons="")),
-        invalidated=Count("pk", filter=Q(status=SignatureStatus.INVALIDATED)),
-    )
-
-
-def paper_total(petition_key):
-    return PaperSignatures.objects.filter(petition_key=petition_key).aggregate(total=Sum("count"))["total"] or 0
-
-
-def signatures_per_day(petition_key, today=None):
-    """[(date, signatures)] for every day from the first signature to the last (or today), zeros included."""
-    counts = dict(
-        Signature.objects.filter(petition_key=petition_key)
-        .annotate(day=TruncDate("created_at"))
-        .values_list("day")
-        .annotate(n=Count("pk"))
-    )
-    if not counts:
-        return []
-    first, last = min(counts), max(max(counts), today or timezone.localdate())
-    return [
-        (first + datetime.timedelta(days=offset), counts.get(first + datetime.timedelta(days=offset), 0))
-        for offset in range((last - first).days + 1)
-    ]
-
-
-def day_chart(days):
-    """Bar geometry for an inline SVG of signatures per day (drawn in the template, no JavaScript)."""
-    if not days:
-        return None
-    peak = max(n for _day, n in days) or 1
-    step = CHART_WIDTH / len(days)
-    usable = CHART_HEIGHT - CHART_TOP
-    bars = []
-    for index, (day, n) in enumerate(days):
-        bar_height = round(n / peak * usable, 2)
-        bars.append(
-            {
-                "day": day,
-                "n": n,
-                "x": round(index * step + step * 0.1, 2),
-                "width": round(max(step * 0.8, 0.5), 2),
-                "y": round(CHART_HEIGHT - bar_height, 2),
-                "height": bar_height,
-            }
-        )
-    return {
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "full_height": CHART_HEIGHT + 20,
-        "peak": peak,
-        "bars": bars,
-        "first": days[0][0],
-        "last": days[-1][0],
-        "label_y": CHART_HEIGHT + 15,
-    }
-
-
-def municipality_table(petition_key):
-    """Every municipality with signatures: confirmed and all, with its response; most confirmed first."""
-    rows = list(
-        Signature.objects.filter(petition_key=petition_key, municipality__isnull=False)
-        .values("municipality__cbs_code", "municipality__name")
-        .annotate(confirmed=Count("pk", filter=Q(status=SignatureStatus.CONFIRMED)), signatures=Count("pk"))
-        .order_by("-confirmed", "municipality__name")
-    )
-    responses = dict(
-        TargetResponse.objects.filter(petition_key=petition_key).values_list("municipality__cbs_code", "status")
-    )
-    labels = dict(TargetResponse._meta.get_field("status").choices)
-    for row in rows:
-        status = responses.get(row["municipality__cbs_code"])
-        row["response"] = labels.get(status, "") if status else ""
-    return rows
 
 
 class SignatureFilterForm(forms.Form):
@@ -175,52 +82,53 @@ def signature_page(queryset, page_number):
         raise Http404(_("There is no such page.")) from None
 
 
-def email_hash(email):
-    """A keyed hash of the normalised address: the audit log can match requests, never reveal the email."""
-    return salted_hmac("petitions.privacy", normalise_email(email), algorithm="sha256").hexdigest()
-
-
 # Views ---------------------------------------------------------------------------------------------
 
 
-class PetitionAdminView(StaffView):
-    """Base for the staff views: a permission check answered with 403, and the petition by its key."""
+class PetitionAdminView(StaffTemplateView):
+    """Base for the staff views: the permission is checked first (403), then the petition named by the URL."""
 
-    permission = "petitions.view_signature"
+    permission_required = "petitions.view_signature"
     header_icon = "clipboard-list"
     page_title = gettext_lazy("Petitions")
 
-    def load(self, petition_key=None, **kwargs):
-        if petition_key is not None:
-            copies = {
-                petition.locale.language_code: petition
-                for petition in Petition.objects.filter(translation_key=petition_key).select_related("locale")
-            }
-            if not copies:
-                raise Http404(_("There is no such petition."))
-            # Audit-log entries go on the copy in the default language, so one history holds them all.
-            self.main_petition = copies.get(settings.LANGUAGE_CODE) or next(iter(copies.values()))
-            self.petition = copies.get(translation.get_language()) or self.main_petition
+    @cached_property
+    def petition(self):
+        """The copy shown: in the staff member's language if there is one (404 when there is no petition);
+        None on the screens about all petitions."""
+        if "petition_key" not in self.kwargs:
+            return None
+        return in_language_or_404(self.kwargs["petition_key"], model=Petition)
+
+    @cached_property
+    def main_petition(self):
+        """The copy in the default language: audit-log entries go on it, so one history holds them all."""
+        if self.petition.locale.language_code == settings.LANGUAGE_CODE:
+            return self.petition
+        return in_language(self.petition, settings.LANGUAGE_CODE)
 
     def get_page_subtitle(self):
-        petition = getattr(self, "petition", None)
-        return petition.title if petition else ""
+        return self.petition.title if self.petition else ""
 
     def get_breadcrumbs_items(self):
         items = [
             *self.breadcrumbs_items,
             {"url": reverse(Petition.snippet_viewset.get_url_name("list")), "label": _("Petitions")},
         ]
-        petition = getattr(self, "petition", None)
-        if petition:
-            items.append({"url": reverse("petitions_dashboard", args=[petition.petition_key]), "label": petition.title})
+        if self.petition:
+            items.append(
+                {
+                    "url": reverse("petition_tools:dashboard", args=[self.petition.petition_key]),
+                    "label": self.petition.title,
+                }
+            )
         return [*items, {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()}]
 
     def render(self, status=200, **context):
-        petition = context.setdefault("petition", getattr(self, "petition", None))
+        petition = context.setdefault("petition", self.petition)
         if petition and self.request.user.has_perm("petitions.change_petition"):
             context["edit_url"] = reverse(Petition.snippet_viewset.get_url_name("edit"), args=[quote(petition.pk)])
-        return self.render_to_response(self.get_context_data(**context), status=status)
+        return super().render(status=status, **context)
 
 
 class DashboardView(PetitionAdminView):
@@ -228,6 +136,7 @@ class DashboardView(PetitionAdminView):
     page_title = gettext_lazy("Dashboard")
 
     def get(self, request, petition_key):
+        petition = self.petition  # 404 before anything is counted
         municipalities = municipality_table(petition_key)
         form = SignatureFilterForm(
             request.GET,
@@ -245,6 +154,7 @@ class DashboardView(PetitionAdminView):
         days = signatures_per_day(petition_key)
         return self.render(
             status=status,
+            petition=petition,
             totals=signature_totals(petition_key),
             paper=paper_total(petition_key),
             public=counting.get_count(petition_key),
@@ -274,11 +184,12 @@ def log_export(request, petition, profile, file_format, filters, rows):
 
 
 class ExportView(PetitionAdminView):
-    permission = "petitions.export_signatures"
+    permission_required = "petitions.export_signatures"
     template_name = "petitions/admin/export.html"
     page_title = gettext_lazy("Export signatures")
 
     def get(self, request, petition_key):
+        petition = self.main_petition
         if "profile" not in request.GET:
             return self.render(form=ExportForm(initial={"format": "csv"}), profiles=PROFILES.values())
         form = ExportForm(request.GET)
@@ -287,10 +198,10 @@ class ExportView(PetitionAdminView):
         profile, file_format = form.cleaned_data["profile"], form.cleaned_data["format"]
         # Count on the same queryset before streaming: the audit log says how many rows left.
         rows = export_queryset(petition_key, profile, form.filters).count()
-        log_export(request, self.main_petition, profile, file_format, form.filters_for_log, rows)
+        log_export(request, petition, profile, file_format, form.filters_for_log, rows)
         write = stream_csv if file_format == "csv" else xlsx_response
         return write(
-            export_filename(self.main_petition, profile, file_format),
+            export_filename(petition, profile, file_format),
             PROFILES[profile].header,
             export_rows(petition_key, profile, form.filters),
         )
@@ -299,23 +210,24 @@ class ExportView(PetitionAdminView):
 class HandoverView(PetitionAdminView):
     """Names and town for one municipality, as CSV or as a PDF to hand over."""
 
-    permission = "petitions.export_signatures"
+    permission_required = "petitions.export_signatures"
 
     def get(self, request, petition_key, cbs_code, file_format):
+        petition = self.main_petition
         if file_format not in ("csv", "pdf"):
             raise Http404(_("Handovers are CSV or PDF."))
         municipality = get_object_or_404(Municipality, cbs_code=cbs_code)
         filters = {"municipality": cbs_code}
         rows = export_queryset(petition_key, "handover", filters).count()
-        log_export(request, self.main_petition, "handover", file_format, filters, rows)
-        filename = export_filename(self.main_petition, f"handover-{slugify(municipality.name)}", file_format)
+        log_export(request, petition, "handover", file_format, filters, rows)
+        filename = export_filename(petition, f"handover-{slugify(municipality.name)}", file_format)
         names = export_rows(petition_key, "handover", filters)
         if file_format == "csv":
             return stream_csv(filename, PROFILES["handover"].header, names)
         # Handed to a Dutch municipality: the Dutch copy and Dutch labels.
         with translation.override(settings.LANGUAGE_CODE):
             handle = handover_pdf(
-                self.main_petition,
+                petition,
                 municipality,
                 rows,
                 (name for name, _municipality in names),
@@ -327,7 +239,7 @@ class HandoverView(PetitionAdminView):
 class InvalidateView(PetitionAdminView):
     """Criteria → preview (count and a sample) → confirm; with the past invalidations and their undo."""
 
-    permission = "petitions.change_signature"
+    permission_required = "petitions.change_signature"
     template_name = "petitions/admin/invalidate.html"
     page_title = gettext_lazy("Invalidate signatures")
 
@@ -343,6 +255,7 @@ class InvalidateView(PetitionAdminView):
         return self.render(form=invalidation.InvalidationForm(initial=initial), past=self.past(petition_key))
 
     def post(self, request, petition_key):
+        petition = self.main_petition  # 404 before anything is invalidated
         form = invalidation.InvalidationForm(request.POST)
         if not form.is_valid():
             return self.render(status=400, form=form, past=self.past(petition_key))
@@ -356,7 +269,7 @@ class InvalidateView(PetitionAdminView):
             )
         done = invalidation.invalidate(petition_key, criteria, form.cleaned_data["reason"], request.user)
         log(
-            instance=self.main_petition,
+            instance=petition,
             action="petitions.invalidate",
             user=request.user,
             data={"invalidation": done.pk, "criteria": criteria, "matched": done.matched},
@@ -365,23 +278,24 @@ class InvalidateView(PetitionAdminView):
             request,
             _("%(count)s signatures invalidated. They leave the count within seconds.") % {"count": done.matched},
         )
-        return redirect("petitions_invalidate", petition_key)
+        return redirect("petition_tools:invalidate", petition_key)
 
 
 class UndoInvalidationView(PetitionAdminView):
-    permission = "petitions.change_signature"
+    permission_required = "petitions.change_signature"
 
     def post(self, request, petition_key, pk):
+        petition = self.main_petition
         done = get_object_or_404(Invalidation, pk=pk, petition_key=petition_key)
         restored = invalidation.undo(done)
         log(
-            instance=self.main_petition,
+            instance=petition,
             action="petitions.undo_invalidation",
             user=request.user,
             data={"invalidation": done.pk, "restored": restored},
         )
         messages.success(request, _("%(count)s signatures restored.") % {"count": restored})
-        return redirect("petitions_invalidate", petition_key)
+        return redirect("petition_tools:invalidate", petition_key)
 
 
 class AbuseReportView(PetitionAdminView):
@@ -406,21 +320,13 @@ class AbuseReportView(PetitionAdminView):
         return self.render(reports=reports, can_invalidate=request.user.has_perm("petitions.change_signature"))
 
 
-class PrivacyView(PrivacyRequestMixin, PetitionAdminView):
-    permission = "petitions.export_signatures"
-    template_name = "petitions/admin/privacy.html"
-    page_title = gettext_lazy("Privacy requests")
-    privacy = privacy
-    url_name = "petitions_privacy"
-    log_prefix = "petitions"
-    counted = "signatures"
-    download_filename = "signatures.json"
-
-    def audit_instance(self):
-        return PetitionSettings.load()  # one history for all petitions' privacy requests
-
-    def email_hash(self, email):
-        return email_hash(email)
-
-    def erased_message(self, count):
-        return _("%(count)s signatures erased.") % {"count": count}
+# Privacy requests: the signatures of one person, across all petitions (see website.admin_views).
+SIGNATURES = PersonalData(
+    name="signatures",
+    log_prefix="petitions",
+    export=privacy.export_person,
+    erase=privacy.erase_person,
+    audit_instance=PetitionSettings.load,  # one history for all petitions' privacy requests
+    erased_message=lambda count: _("%(count)s signatures erased.") % {"count": count},
+)
+email_hash = SIGNATURES.email_hash

@@ -1,12 +1,13 @@
 """Petitions in the Wagtail admin: one "Petitions" menu with the petition snippets, municipality
-responses, paper signatures and municipalities, plus the staff views in petitions/admin_views.py."""
+responses, paper signatures, municipalities, the report of unusual signing and privacy requests; the
+staff views of admin_views.py are routed by the viewsets here."""
 
 import uuid
 
 from django import forms
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -15,11 +16,11 @@ from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from website.admin_views import PermissionMenuItem
+from website.admin_views import PrivacyRequestViewSet, StaffViewSet
+from website.audit_log import register_actions
 
 from . import admin_views
 from .models import Municipality, PaperSignatures, Petition, TargetResponse
@@ -182,89 +183,95 @@ class PetitionsGroup(SnippetViewSetGroup):
 register_snippet(PetitionsGroup)
 
 
-@hooks.register("register_petitions_menu_item")
-def register_abuse_report_menu_item():
-    return PermissionMenuItem(
-        _("Unusual signing"),
-        reverse("petitions_abuse"),
-        icon_name="warning",
-        order=900,
-        permission="petitions.view_signature",
-    )
-
-
-@hooks.register("register_petitions_menu_item")
-def register_privacy_menu_item():
-    return PermissionMenuItem(
-        _("Privacy requests"),
-        reverse("petitions_privacy"),
-        icon_name="lock",
-        order=910,
-        permission="petitions.export_signatures",
-    )
-
-
 @hooks.register("register_snippet_listing_buttons")
 def register_dashboard_button(snippet, user, next_url=None):
     if isinstance(snippet, Petition) and user.has_perm("petitions.view_signature"):
         yield ListingMenuItem(
             _("Signatures and figures"),
-            reverse("petitions_dashboard", args=[snippet.petition_key]),
+            reverse("petition_tools:dashboard", args=[snippet.petition_key]),
             icon_name="table",
             priority=5,
         )
 
 
-@hooks.register("register_admin_urls")
-def register_petition_admin_urls():
+class PetitionToolsViewSet(StaffViewSet):
+    """One petition's dashboard, export, handover and invalidation."""
+
+    name = "petition_tools"
+    url_prefix = "petitions"
+
+    def get_urlpatterns(self):
+        return [
+            path("<uuid:petition_key>/", admin_views.DashboardView.as_view(), name="dashboard"),
+            path("<uuid:petition_key>/export/", admin_views.ExportView.as_view(), name="export"),
+            path(
+                "<uuid:petition_key>/handover/<str:cbs_code>.<str:file_format>",
+                admin_views.HandoverView.as_view(),
+                name="handover",
+            ),
+            path("<uuid:petition_key>/invalidate/", admin_views.InvalidateView.as_view(), name="invalidate"),
+            path(
+                "<uuid:petition_key>/invalidations/<int:pk>/undo/",
+                admin_views.UndoInvalidationView.as_view(),
+                name="undo_invalidation",
+            ),
+        ]
+
+
+class UnusualSigningViewSet(StaffViewSet):
+    """IP addresses and email domains that signed unusually often, across all petitions."""
+
+    name = "petition_abuse"
+    url_prefix = "petitions/abuse"
+    icon = "warning"
+    menu_label = _("Unusual signing")
+    menu_hook = "register_petitions_menu_item"
+    menu_order = 900
+    menu_permission = admin_views.AbuseReportView.permission_required
+
+    def get_urlpatterns(self):
+        return [path("", admin_views.AbuseReportView.as_view(), name="index")]
+
+
+@hooks.register("register_admin_viewset")
+def register_petition_tools():
     return [
-        path("petitions/abuse/", admin_views.AbuseReportView.as_view(), name="petitions_abuse"),
-        path("petitions/privacy/", admin_views.PrivacyView.as_view(), name="petitions_privacy"),
-        path("petitions/<uuid:petition_key>/", admin_views.DashboardView.as_view(), name="petitions_dashboard"),
-        path("petitions/<uuid:petition_key>/export/", admin_views.ExportView.as_view(), name="petitions_export"),
-        path(
-            "petitions/<uuid:petition_key>/handover/<str:cbs_code>.<str:file_format>",
-            admin_views.HandoverView.as_view(),
-            name="petitions_handover",
-        ),
-        path(
-            "petitions/<uuid:petition_key>/invalidate/",
-            admin_views.InvalidateView.as_view(),
-            name="petitions_invalidate",
-        ),
-        path(
-            "petitions/<uuid:petition_key>/invalidations/<int:pk>/undo/",
-            admin_views.UndoInvalidationView.as_view(),
-            name="petitions_undo_invalidation",
+        PetitionToolsViewSet(),
+        UnusualSigningViewSet(),
+        PrivacyRequestViewSet(
+            "petition_privacy",
+            url_prefix="petitions/privacy",
+            personal_data=admin_views.SIGNATURES,
+            permission_required="petitions.export_signatures",
+            template_name="petitions/admin/privacy.html",
+            breadcrumbs_items=[
+                *PrivacyRequestViewSet.breadcrumbs_items,
+                {"url": reverse_lazy(Petition.snippet_viewset.get_url_name("list")), "label": _("Petitions")},
+            ],
+            menu_hook="register_petitions_menu_item",
+            menu_order=910,
         ),
     ]
 
 
-class DataLogFormatter(LogFormatter):
-    """A message filled from the log entry's data, e.g. how many rows an export wrote."""
-
-    def format_message(self, log_entry):
-        try:
-            return self.message % log_entry.data
-        except (KeyError, TypeError, ValueError):
-            return self.label
-
-
 @hooks.register("register_log_actions")
 def register_petition_log_actions(actions):
-    def action(code, label, message):
-        actions.register_action(code)(type("Formatter", (DataLogFormatter,), {"label": label, "message": message}))
-
-    action("petitions.export", _("Export signatures"), _("Exported %(rows)s signatures (%(profile)s, %(format)s)"))
-    action("petitions.invalidate", _("Invalidate signatures"), _("Invalidated %(matched)s signatures"))
-    action("petitions.undo_invalidation", _("Undo invalidation"), _("Restored %(restored)s signatures"))
-    action(
-        "petitions.privacy_access",
-        _("Privacy access request"),
-        _("Looked up the signatures of one person (%(signatures)s found)"),
-    )
-    action(
-        "petitions.privacy_erasure",
-        _("Privacy erasure request"),
-        _("Erased the signatures of one person (%(signatures)s)"),
+    register_actions(
+        actions,
+        {
+            "petitions.export": (
+                _("Export signatures"),
+                _("Exported %(rows)s signatures (%(profile)s, %(format)s)"),
+            ),
+            "petitions.invalidate": (_("Invalidate signatures"), _("Invalidated %(matched)s signatures")),
+            "petitions.undo_invalidation": (_("Undo invalidation"), _("Restored %(restored)s signatures")),
+            "petitions.privacy_access": (
+                _("Privacy access request"),
+                _("Looked up the signatures of one person (%(signatures)s found)"),
+            ),
+            "petitions.privacy_erasure": (
+                _("Privacy erasure request"),
+                _("Erased the signatures of one person (%(signatures)s)"),
+            ),
+        },
     )

@@ -1,86 +1,155 @@
-"""What the staff views of petitions and donations share.
+"""What the apps' staff screens share, on Wagtail's own view classes.
 
-- `StaffView`: a permission check answered with a page that says why (403), before anything else
-  is looked up, so a user without the permission learns nothing about what exists;
-- `PermissionMenuItem`: a menu entry shown only with a permission;
-- `PrivacyRequestMixin`: access and erasure requests by email address. Everything is POSTed, so
-  addresses stay out of URLs and logs, and the audit log records a keyed hash, never the address.
+- `StaffPermissionMixin`: Wagtail's `PermissionCheckedMixin` for screens that are not one model's
+  add/change/delete: the permissions are Django permission names. A refusal is a page that says why
+  (403), answered before anything else is looked up, so a user without the permission learns nothing
+  about what exists;
+- `PermissionMenuItem`: a menu entry shown only with a permission, and `StaffViewSet`, a Wagtail
+  `ViewSet` whose menu entry is one;
+- `PrivacyRequestViewSet`: access and erasure requests by email address, for the `PersonalData` an
+  app describes. Everything is POSTed, so addresses stay out of URLs and logs, and the audit log
+  records a keyed hash, never the address.
 """
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import log
+
+from .normalise import normalise_email
+
+
+def user_has(user, permission):
+    """`permission` is a permission name ("petitions.export_signatures") or a tuple of names needed together."""
+    return user.has_perm(permission) if isinstance(permission, str) else user.has_perms(permission)
 
 
 class PermissionMenuItem(MenuItem):
+    """A menu entry shown to users with `permission`, or with any of `permission` when it is a list."""
+
     def __init__(self, *args, permission, **kwargs):
         super().__init__(*args, **kwargs)
         self.permission = permission
 
     def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+        permissions = self.permission if isinstance(self.permission, list) else [self.permission]
+        return any(user_has(request.user, permission) for permission in permissions)
 
 
-class StaffView(WagtailAdminTemplateMixin, View):
-    permission = None  # "app.codename", checked first
+class StaffPermissionMixin(PermissionCheckedMixin):
+    """Set `permission_required` to a permission name (or a tuple of names needed together), or
+    `any_permission_required` to a list of them."""
+
+    forbidden_template_name = "website/admin/forbidden.html"
+
+    def user_has_permission(self, permission):
+        return user_has(self.request.user, permission)
+
+    def user_has_any_permission(self, permissions):
+        return any(self.user_has_permission(permission) for permission in permissions)
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
             return TemplateResponse(
                 request,
-                "website/admin/forbidden.html",
-                {
-                    "page_title": _("No permission"),
-                    "header_title": _("No permission"),
-                    "header_icon": "lock",
-                },
+                self.forbidden_template_name,
+                {"page_title": _("No permission"), "header_title": _("No permission"), "header_icon": "lock"},
                 status=403,
             )
-        self.load(**kwargs)
-        return super().dispatch(request, *args, **kwargs)
 
-    def load(self, **kwargs):
-        """Look up what the URL names (raise Http404 when it does not exist)."""
+
+class StaffViewSet(ViewSet):
+    """Staff screens routed together. With a `menu_hook`, its menu entry leads to the first URL pattern
+    and is shown to users with `menu_permission` (as for `PermissionMenuItem`)."""
+
+    menu_permission = None
+
+    def get_menu_item(self, order=None):
+        return PermissionMenuItem(
+            self.menu_label,
+            self.menu_url,
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+            permission=self.menu_permission,
+        )
+
+
+class StaffTemplateView(StaffPermissionMixin, WagtailAdminTemplateMixin, View):
+    """A staff screen in the admin's page furniture; `render(**context)` answers with its template."""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def render(self, status=200, **context):
+        return self.render_to_response(self.get_context_data(**context), status=status)
+
+
+# Privacy requests ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """What an app holds about a person, for access and erasure requests.
+
+    `name` ("signatures") names the records: the number in the audit entries and the download
+    (`signatures.json`). Audit actions are `<log_prefix>.privacy_access` and `…privacy_erasure`, with
+    the address hashed with the key `<log_prefix>.privacy`.
+    """
+
+    name: str
+    log_prefix: str
+    export: Callable[[str], list]  # (email) → one dict per record held
+    erase: Callable[[str], int]  # (email) → how many records were erased
+    audit_instance: Callable[[], Model]  # the object whose history holds the audit entries
+    erased_message: Callable[[int], str]  # (count) → what staff are told after erasing
+
+    def email_hash(self, email):
+        """A keyed hash of the normalised address: the audit log can match requests, never reveal the email."""
+        return salted_hmac(f"{self.log_prefix}.privacy", normalise_email(email), algorithm="sha256").hexdigest()
 
 
 class PrivacyRequestForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("Email address of the person"))
 
 
-class PrivacyRequestMixin:
-    """GET: the form. POST with `action`: show, download (JSON), confirm_erase, erase.
-
-    Set `privacy` (a module with `export_person(email)` and `erase_person(email)`), `url_name`,
-    `log_prefix` (actions `<prefix>.privacy_access` and `<prefix>.privacy_erasure`), `counted` (the
-    key of the number in the audit entry), `download_filename`; define `audit_instance()` (whose
-    history holds the entries), `email_hash(email)` and `erased_message(count)`.
-    """
+class PrivacyRequestView(StaffTemplateView):
+    """GET: the form. POST with `action`: show, download (JSON), confirm_erase, erase."""
 
     header_icon = "lock"
-    privacy = url_name = log_prefix = counted = download_filename = None
+    personal_data = None  # a PersonalData
+    index_url_name = None
 
     def audit(self, action, email, **data):
         log(
-            instance=self.audit_instance(),
-            action=f"{self.log_prefix}.{action}",
+            instance=self.personal_data.audit_instance(),
+            action=f"{self.personal_data.log_prefix}.{action}",
             user=self.request.user,
             title=_("Privacy request"),
-            data={"email_hash": self.email_hash(email), **data},
+            data={"email_hash": self.personal_data.email_hash(email), **data},
         )
 
     def render(self, status=200, **context):
-        return super().render(status=status, privacy_url=reverse(self.url_name), **context)
+        return super().render(status=status, privacy_url=reverse(self.index_url_name), **context)
 
     def get(self, request):
         return self.render(form=PrivacyRequestForm())
@@ -89,21 +158,51 @@ class PrivacyRequestMixin:
         form = PrivacyRequestForm(request.POST)
         if not form.is_valid():
             return self.render(status=400, form=form)
+        data = self.personal_data
         email, action = form.cleaned_data["email"], request.POST.get("action", "show")
         if action == "erase":
-            erased = self.privacy.erase_person(email)
-            self.audit("privacy_erasure", email, **{self.counted: erased})
-            messages.success(request, self.erased_message(erased))
-            return redirect(self.url_name)
-        rows = self.privacy.export_person(email)
+            erased = data.erase(email)
+            self.audit("privacy_erasure", email, **{data.name: erased})
+            messages.success(request, data.erased_message(erased))
+            return redirect(self.index_url_name)
+        rows = data.export(email)
         if action == "confirm_erase":
             return self.render(form=form, rows=rows, confirm_erase=True)
-        self.audit("privacy_access", email, **{self.counted: len(rows)}, download=action == "download")
+        self.audit("privacy_access", email, **{data.name: len(rows)}, download=action == "download")
         if action == "download":
             response = HttpResponse(
                 json.dumps(rows, indent=2, ensure_ascii=False), content_type="application/json; charset=utf-8"
             )
-            response["Content-Disposition"] = f'attachment; filename="{self.download_filename}"'
+            response["Content-Disposition"] = f'attachment; filename="{data.name}.json"'
             response["Cache-Control"] = "private, no-store"
             return response
         return self.render(form=form, rows=rows, looked_up=True)
+
+
+class PrivacyRequestViewSet(StaffViewSet):
+    """The privacy-request screen for one app's `personal_data`, with its menu entry (shown with
+    `permission_required`) in the menu named by `menu_hook`."""
+
+    icon = "lock"
+    menu_label = gettext_lazy("Privacy requests")
+    menu_hook = None
+    personal_data = None
+    permission_required = None
+    template_name = None
+    page_title = gettext_lazy("Privacy requests")
+    breadcrumbs_items = WagtailAdminTemplateMixin.breadcrumbs_items
+
+    def get_urlpatterns(self):
+        view = PrivacyRequestView.as_view(
+            personal_data=self.personal_data,
+            permission_required=self.permission_required,
+            template_name=self.template_name,
+            page_title=self.page_title,
+            breadcrumbs_items=self.breadcrumbs_items,
+            index_url_name=self.get_url_name("index"),
+        )
+        return [path("", view, name="index")]
+
+    @property
+    def menu_permission(self):
+        return self.permission_required

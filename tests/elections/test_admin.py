@@ -103,4 +103,4 @@ def test_editors_and_campaign_staff_may_edit_elections_data(db):
 
 def test_elections_menu_offers_import_and_checks(admin_client):
     content = admin_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert reverse("elections_import") in content and reverse("elections_guide_checks") in content
+    assert reverse("election_import:index") in content and reverse("guide_checks:index") in content

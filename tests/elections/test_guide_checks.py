@@ -36,7 +36,7 @@ def test_admin_report_lists_indistinguishable_parties_and_unanimous_statements(a
     for code, answer in [("S01", "disagree"), ("S02", "neutral"), ("S03", "agree")]:
         StatementAnswer.objects.filter(statement=statements[code], party=parties["CP"]).update(answer=answer)
     StatementAnswer.objects.filter(statement=statements["S03"]).update(answer="agree")
-    response = admin_client.get(reverse("elections_guide_checks"))
+    response = admin_client.get(reverse("guide_checks:index"))
     assert response.status_code == 200
     report = response.context["reports"][0]
     assert report["indistinguishable"] == [("Beta Partij", "Gamma Partij")]
@@ -44,7 +44,7 @@ def test_admin_report_lists_indistinguishable_parties_and_unanimous_statements(a
 
 
 def test_a_clean_guide_reports_nothing(admin_client, statements):
-    report = admin_client.get(reverse("elections_guide_checks")).context["reports"][0]
+    report = admin_client.get(reverse("guide_checks:index")).context["reports"][0]
     assert report["indistinguishable"] == [] and report["unanimous"] == [] and report["missing"] == []
 
 

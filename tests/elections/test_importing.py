@@ -324,7 +324,7 @@ def test_a_changed_answer_reaches_the_translation(statements, election, english)
 
 
 def upload(client, election, file, kind="positions"):
-    return client.post(reverse("elections_import"), {"election": election.pk, "kind": kind, "file": file})
+    return client.post(reverse("election_import:index"), {"election": election.pk, "kind": kind, "file": file})
 
 
 def test_admin_upload_shows_a_preview_then_imports_on_confirmation(admin_client, positions, election, staff):
@@ -333,7 +333,7 @@ def test_admin_upload_shows_a_preview_then_imports_on_confirmation(admin_client,
     content = response.content.decode()
     assert "Import these rows" in content
     assert not Position.objects.filter(party__abbreviation="CP", theme__slug="terugkeer").exists()
-    response = admin_client.post(reverse("elections_import"), {"token": response.context["token"]}, follow=True)
+    response = admin_client.post(reverse("election_import:index"), {"token": response.context["token"]}, follow=True)
     assert response.status_code == 200
     assert Position.objects.filter(party__abbreviation="CP", theme__slug="terugkeer").exists()
     entry = ModelLogEntry.objects.get(action="elections.import")
@@ -361,9 +361,9 @@ def test_an_expired_or_foreign_preview_cannot_be_imported(admin_client, client, 
     other = get_user_model().objects.create_superuser("other", "other@example.org", "pw")
     client.force_login(other)
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    client.post(reverse("elections_import"), {"token": token})
+    client.post(reverse("election_import:index"), {"token": token})
     assert not Position.objects.filter(party__abbreviation="CP", theme__slug="terugkeer").exists()
-    response = client.post(reverse("elections_import"), {"token": "made-up"}, follow=True)
+    response = client.post(reverse("election_import:index"), {"token": "made-up"}, follow=True)
     assert "expired" in response.content.decode()
 
 
@@ -371,13 +371,13 @@ def test_staff_without_permission_cannot_import(client, election, db):
     user = get_user_model().objects.create_user("reader", "reader@example.org", "pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
-    assert client.get(reverse("elections_import")).status_code == 403
+    assert client.get(reverse("election_import:index")).status_code == 403
     assert upload(client, election, csv_file(GOOD_ROWS)).status_code == 403
 
 
 @pytest.mark.parametrize("kind", ["positions", "statements"])
 def test_the_downloaded_template_imports_unchanged(admin_client, positions, statements, election, kind):
-    response = admin_client.get(reverse("elections_import_template"), {"election": election.pk, "kind": kind})
+    response = admin_client.get(reverse("election_import:template"), {"election": election.pk, "kind": kind})
     assert response.status_code == 200
     data = b"".join(response.streaming_content)
     preview = check(kind, election, SimpleUploadedFile("template.csv", data))

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
@@ -226,6 +226,31 @@ def test_dashboard_of_an_unknown_petition_is_a_404(staff_client, db):
 def test_dashboard_is_forbidden_without_the_signature_permission(client, petition):
     login(client, "Editors")
     assert client.get(dashboard_url(petition)).status_code == 403
+
+
+def test_a_refusal_says_why_and_tells_nothing_about_the_petition(client, petition):
+    login(client, "Editors")
+    for url in (dashboard_url(petition), "/admin/petitions/00000000-0000-0000-0000-000000000000/"):
+        response = client.get(url)
+        content = response.content.decode()
+        assert response.status_code == 403 and "You do not have permission" in content
+        assert petition.title not in content
+
+
+def test_the_staff_menu_entries_are_shown_only_with_their_permission(client, petition):
+    login(client, "Editors")
+    content = client.get("/admin/").content.decode()
+    assert "Unusual signing" not in content and "/admin/petitions/privacy/" not in content
+
+
+def test_the_audit_log_says_what_an_export_did(staff_client, petition, sign):
+    sign(2)
+    staff_client.get(f"/admin/petitions/{petition.petition_key}/export/", {"profile": "handover", "format": "csv"})
+    entry = ModelLogEntry.objects.get(action="petitions.export")
+    with translation.override("en"):
+        assert entry.message == "Exported 2 signatures (handover, csv)"
+        # An entry without the figures is shown by its label.
+        assert ModelLogEntry(action="petitions.export", data={}).message == "Export signatures"
 
 
 def test_abuse_report_lists_an_ip_that_signed_unusually_often(staff_client, petition, sign):
