@@ -9,6 +9,7 @@ from .conftest import hold_for
 
 pytestmark = pytest.mark.django_db
 
+
 def render(ad, language="nl"):
     block = DonationAdBlock()
     with translation.override(language):
