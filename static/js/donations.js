@@ -13,9 +13,15 @@
   var money = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   function fill(template, values) {
-    return template.replace(/%\((\w+)\)s/g, function (_, key) { return values[key]; }).replace(/%%/g, "%");
+    return template
+      .replace(/%\((\w+)\)s/g, function (_, key) {
+        return values[key];
+      })
+      .replace(/%%/g, "%");
   }
-  function cm2(units) { return numbers.format(units / UNITS); }
+  function cm2(units) {
+    return numbers.format(units / UNITS);
+  }
   function euros(cents) {
     return "€\u00a0" + (cents % 100 === 0 ? numbers.format(cents / 100) : money.format(cents / 100));
   }
@@ -57,7 +63,12 @@
     var cursor = 0;
     var picked = [];
     if (pickedInput && pickedInput.value) {
-      picked = pickedInput.value.split(",").map(Number).filter(function (n) { return n >= 0; });
+      picked = pickedInput.value
+        .split(",")
+        .map(Number)
+        .filter(function (n) {
+          return n >= 0;
+        });
     }
 
     function label(cell) {
@@ -80,12 +91,14 @@
     }
 
     function draw() {
-      var width = state.width, cells = state.cells;
+      var width = state.width,
+        cells = state.cells;
       var shapes = document.createDocumentFragment();
       for (var row = 0; row < state.height; row++) {
         var column = 0;
         while (column < width) {
-          var kind = cells.charAt(row * width + column), run = 1;
+          var kind = cells.charAt(row * width + column),
+            run = 1;
           while (kind !== "p" && column + run < width && cells.charAt(row * width + column + run) === kind) run++;
           if (kind === "p") {
             var share = (state.partial[String(row * width + column)] || 0) / UNITS;
@@ -123,17 +136,24 @@
       pickedGroup.replaceChildren(nodes);
       if (pickedInput) pickedInput.value = picked.join(",");
       if (pickedSummary && picked.length) {
-        pickedSummary.textContent = fill(picked.length === 1 ? strings.pickedOne : strings.pickedMany,
-          { count: picked.length, amount: euros(picked.length * state.price_cents) });
+        pickedSummary.textContent = fill(picked.length === 1 ? strings.pickedOne : strings.pickedMany, {
+          count: picked.length,
+          amount: euros(picked.length * state.price_cents),
+        });
       } else if (pickedSummary) {
         pickedSummary.textContent = strings.pickHint;
       }
     }
 
     function drawCounters() {
-      var values = { funded: cm2(state.funded_units), free: cm2(state.free_units),
-        donors: numbers.format(state.donors), raised: euros(state.raised_cents), days: String(state.days_left),
-        held: cm2(state.held_units) };
+      var values = {
+        funded: cm2(state.funded_units),
+        free: cm2(state.free_units),
+        donors: numbers.format(state.donors),
+        raised: euros(state.raised_cents),
+        days: String(state.days_left),
+        held: cm2(state.held_units),
+      };
       root.querySelectorAll("[data-counter]").forEach(function (node) {
         var value = values[node.dataset.counter];
         if (value !== undefined && node.textContent !== value) node.textContent = value;
@@ -141,8 +161,10 @@
       var bar = root.querySelector("[data-progress]");
       if (bar) {
         bar.setAttribute("aria-valuenow", state.funded_units / UNITS);
-        bar.setAttribute("aria-valuetext", fill(strings.progress, { funded: cm2(state.funded_units),
-          total: numbers.format(state.total_cm2) }));
+        bar.setAttribute(
+          "aria-valuetext",
+          fill(strings.progress, { funded: cm2(state.funded_units), total: numbers.format(state.total_cm2) }),
+        );
         bar.firstElementChild.style.width = Math.min(100, state.funded_units / state.total_cm2) + "%";
       }
     }
@@ -151,24 +173,38 @@
       var list = root.querySelector("[data-credits]");
       if (!list) return;
       var entries = [];
-      Object.keys(state.names).map(Number).sort(function (a, b) { return a - b; }).forEach(function (cell) {
-        var names = state.names[String(cell)].join(", ");
-        var last = entries[entries.length - 1];
-        if (last && last.names === names && last.to === cell - 1
-            && Math.floor(last.to / state.width) === Math.floor(cell / state.width)) {
-          last.to = cell;
-        } else {
-          entries.push({ from: cell, to: cell, names: names });
-        }
-      });
+      Object.keys(state.names)
+        .map(Number)
+        .sort(function (a, b) {
+          return a - b;
+        })
+        .forEach(function (cell) {
+          var names = state.names[String(cell)].join(", ");
+          var last = entries[entries.length - 1];
+          if (
+            last &&
+            last.names === names &&
+            last.to === cell - 1 &&
+            Math.floor(last.to / state.width) === Math.floor(cell / state.width)
+          ) {
+            last.to = cell;
+          } else {
+            entries.push({ from: cell, to: cell, names: names });
+          }
+        });
       var items = document.createDocumentFragment();
       entries.forEach(function (entry) {
         var item = document.createElement("li");
         var where = document.createElement("span");
         where.className = "ad-credits__cell";
-        where.textContent = entry.from === entry.to ? label(entry.from) : fill(strings.cells, {
-          row: Math.floor(entry.from / state.width) + 1, first: (entry.from % state.width) + 1,
-          last: (entry.to % state.width) + 1 });
+        where.textContent =
+          entry.from === entry.to
+            ? label(entry.from)
+            : fill(strings.cells, {
+                row: Math.floor(entry.from / state.width) + 1,
+                first: (entry.from % state.width) + 1,
+                last: (entry.to % state.width) + 1,
+              });
         item.appendChild(where);
         item.appendChild(document.createTextNode(": " + entry.names));
         items.appendChild(item);
@@ -195,9 +231,14 @@
       if (at !== -1) {
         picked.splice(at, 1);
       } else if (state.cells.charAt(cell) === ".") {
-        if (picked.length >= strings.maxCells) { status.textContent = fill(strings.tooMany, { count: strings.maxCells }); return; }
+        if (picked.length >= strings.maxCells) {
+          status.textContent = fill(strings.tooMany, { count: strings.maxCells });
+          return;
+        }
         picked.push(cell);
-        picked.sort(function (a, b) { return a - b; });
+        picked.sort(function (a, b) {
+          return a - b;
+        });
       } else {
         return;
       }
@@ -211,25 +252,33 @@
       point.x = event.clientX;
       point.y = event.clientY;
       var local = point.matrixTransform(svg.getScreenCTM().inverse());
-      var x = Math.floor(local.x), y = Math.floor(local.y);
+      var x = Math.floor(local.x),
+        y = Math.floor(local.y);
       if (x < 0 || y < 0 || x >= state.width || y >= state.height) return -1;
       return y * state.width + x;
     }
 
     function refresh() {
       if (document.hidden) return;
-      fetch(root.dataset.canvasUrl, { credentials: "omit" }).then(function (response) {
-        return response.ok ? response.json() : null;
-      }).then(function (data) {
-        if (!data || typeof data.cells !== "string") return;
-        state = data;
-        var lost = picked.filter(function (cell) { return state.cells.charAt(cell) !== "."; });
-        if (lost.length) {
-          picked = picked.filter(function (cell) { return lost.indexOf(cell) === -1; });
-          status.textContent = fill(strings.taken, { cells: lost.map(label).join(", ") });
-        }
-        draw();
-      }).catch(function () {});
+      fetch(root.dataset.canvasUrl, { credentials: "omit" })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (data) {
+          if (!data || typeof data.cells !== "string") return;
+          state = data;
+          var lost = picked.filter(function (cell) {
+            return state.cells.charAt(cell) !== ".";
+          });
+          if (lost.length) {
+            picked = picked.filter(function (cell) {
+              return lost.indexOf(cell) === -1;
+            });
+            status.textContent = fill(strings.taken, { cells: lost.map(label).join(", ") });
+          }
+          draw();
+        })
+        .catch(function () {});
     }
 
     // The canvas becomes one keyboard stop: arrow keys move a cursor, Enter or Space picks.
@@ -252,8 +301,12 @@
         toggle(cursor);
       }
     });
-    svg.addEventListener("focus", function () { if (state) moveCursor(cursor, true); });
-    svg.addEventListener("blur", function () { cursorNode.setAttribute("visibility", "hidden"); });
+    svg.addEventListener("focus", function () {
+      if (state) moveCursor(cursor, true);
+    });
+    svg.addEventListener("blur", function () {
+      cursorNode.setAttribute("visibility", "hidden");
+    });
     svg.addEventListener("mousemove", function (event) {
       if (!state) return;
       var cell = cellAt(event);
@@ -262,7 +315,10 @@
     svg.addEventListener("click", function (event) {
       if (!state) return;
       var cell = cellAt(event);
-      if (cell >= 0) { moveCursor(cell, false); toggle(cell); }
+      if (cell >= 0) {
+        moveCursor(cell, false);
+        toggle(cell);
+      }
     });
 
     if (form) {
@@ -273,7 +329,7 @@
       var price = Number(root.dataset.priceCents);
       var showArea = function () {
         var cents = parseEuros(amount.value);
-        area.textContent = cents ? fill(strings.buys, { cm2: cm2(Math.floor(cents * UNITS / price)) }) : "";
+        area.textContent = cents ? fill(strings.buys, { cm2: cm2(Math.floor((cents * UNITS) / price)) }) : "";
       };
       if (amount && area && price) {
         amount.addEventListener("input", showArea);

@@ -13,8 +13,12 @@
   var ANSWERS = ["agree", "neutral", "disagree"];
   var IMPORTANT_WEIGHT = 2;
 
-  function has(list, item) { return (list || []).indexOf(item) !== -1; }
-  function own(object, key) { return Object.prototype.hasOwnProperty.call(object || {}, key); }
+  function has(list, item) {
+    return (list || []).indexOf(item) !== -1;
+  }
+  function own(object, key) {
+    return Object.prototype.hasOwnProperty.call(object || {}, key);
+  }
 
   function points(visitor, party) {
     if (ANSWERS.indexOf(party) === -1) return 1;
@@ -48,8 +52,17 @@
         score += points(answers[statement], theirs) * weights[statement];
         if (has(dealbreakers, statement) && theirs !== answers[statement]) broken.push(statement);
       });
-      return { order: order, row: { party: party, score: score, maximum: maximum,
-                                    percent: percent(score, maximum), rank: 0, dealbreakers: broken } };
+      return {
+        order: order,
+        row: {
+          party: party,
+          score: score,
+          maximum: maximum,
+          percent: percent(score, maximum),
+          rank: 0,
+          dealbreakers: broken,
+        },
+      };
     });
     rows.sort(function (a, b) {
       var aBroke = a.row.dealbreakers.length > 0;
@@ -62,7 +75,10 @@
     var rank = 0;
     return rows.map(function (item, index) {
       var key = (item.row.dealbreakers.length > 0) + ":" + item.row.score;
-      if (key !== previous) { rank = index + 1; previous = key; }
+      if (key !== previous) {
+        rank = index + 1;
+        previous = key;
+      }
       item.row.rank = rank;
       return item.row;
     });
@@ -97,7 +113,9 @@
   }
 
   function fill(element, slot, text) {
-    element.querySelectorAll('[data-slot="' + slot + '"]').forEach(function (node) { node.textContent = text; });
+    element.querySelectorAll('[data-slot="' + slot + '"]').forEach(function (node) {
+      node.textContent = text;
+    });
   }
 
   function readAnswers() {
@@ -122,27 +140,40 @@
       var yours = own(chosen.answers, code) ? guide.labels[chosen.answers[code]] : guide.labels.skipped;
       if (has(chosen.important, code)) yours += " (" + guide.labels.important + ")";
       if (has(chosen.dealbreakers, code)) yours += " (" + guide.labels.dealbreaker + ")";
-      var theirs = own(guide.positions[party], code) ? guide.labels[guide.positions[party][code]]
+      var theirs = own(guide.positions[party], code)
+        ? guide.labels[guide.positions[party][code]]
         : guide.labels.no_answer;
       fill(row, "statement", guide.texts[code]);
       fill(row, "yours", yours);
       fill(row, "theirs", theirs);
       fill(row, "explanation", (guide.explanations[party] || {})[code] || "");
-      if (own(chosen.answers, code) && own(guide.positions[party], code)
-          && chosen.answers[code] === guide.positions[party][code]) row.classList.add("same");
+      if (
+        own(chosen.answers, code) &&
+        own(guide.positions[party], code) &&
+        chosen.answers[code] === guide.positions[party][code]
+      )
+        row.classList.add("same");
       fragment.appendChild(row);
     });
     return fragment;
   }
 
   function shareLink(ranked) {
-    var parts = ranked.map(function (row) { return row.party + ":" + row.percent; });
+    var parts = ranked.map(function (row) {
+      return row.party + ":" + row.percent;
+    });
     return window.location.origin + window.location.pathname + "#result=" + parts.join(",");
   }
 
   function showResult(chosen) {
-    var ranked = match(guide.parties, guide.statements, guide.positions, chosen.answers, chosen.important,
-                       chosen.dealbreakers);
+    var ranked = match(
+      guide.parties,
+      guide.statements,
+      guide.positions,
+      chosen.answers,
+      chosen.important,
+      chosen.dealbreakers,
+    );
     var list = resultSection.querySelector("[data-result-list]");
     var summary = resultSection.querySelector("[data-result-summary]");
     var share = resultSection.querySelector(".share-result");
@@ -152,8 +183,10 @@
       summary.textContent = document.getElementById("result-none-template").content.textContent;
       share.hidden = true;
     } else {
-      summary.textContent = document.getElementById("result-summary-template").content.textContent
-        .replace("%(answered)s", answered).replace("%(total)s", guide.statements.length);
+      summary.textContent = document
+        .getElementById("result-summary-template")
+        .content.textContent.replace("%(answered)s", answered)
+        .replace("%(total)s", guide.statements.length);
       ranked.forEach(function (row) {
         var item = fromTemplate("result-row-template");
         fill(item, "name", guide.names[row.party]);
@@ -166,8 +199,15 @@
         if (row.dealbreakers.length) {
           item.classList.add("result--dealbreaker");
           item.querySelector('[data-slot="dealbreaker"]').hidden = false;
-          fill(item, "dealbreaker-list", row.dealbreakers.map(function (code) { return guide.texts[code]; })
-            .join("; "));
+          fill(
+            item,
+            "dealbreaker-list",
+            row.dealbreakers
+              .map(function (code) {
+                return guide.texts[code];
+              })
+              .join("; "),
+          );
         }
         item.querySelector('[data-slot="answers"]').appendChild(answerRows(row.party, chosen));
         list.appendChild(item);
@@ -180,7 +220,7 @@
   }
 
   form.addEventListener("submit", function (event) {
-    event.preventDefault();  // the answers never leave this page
+    event.preventDefault(); // the answers never leave this page
     showResult(readAnswers());
   });
 

@@ -7,7 +7,10 @@
   var format = new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL");
 
   function animate(element, from, to) {
-    if (reduceMotion || from === to) { element.textContent = format.format(to); return; }
+    if (reduceMotion || from === to) {
+      element.textContent = format.format(to);
+      return;
+    }
     var start = null;
     function step(time) {
       start = start || time;
@@ -24,16 +27,21 @@
     var current = parseInt(number.textContent.replace(/\D/g, ""), 10) || 0;
     function poll() {
       if (document.hidden) return;
-      fetch(counter.dataset.countUrl).then(function (r) { return r.ok ? r.json() : null; }).then(function (data) {
-        if (!data || typeof data.count !== "number") return;
-        animate(number, current, data.count);
-        current = data.count;
-        if (bar) {
-          var max = parseInt(bar.getAttribute("aria-valuemax"), 10) || data.goal;
-          bar.setAttribute("aria-valuenow", data.count);
-          bar.firstElementChild.style.width = Math.min(100, 100 * data.count / max) + "%";
-        }
-      }).catch(function () {});
+      fetch(counter.dataset.countUrl)
+        .then(function (r) {
+          return r.ok ? r.json() : null;
+        })
+        .then(function (data) {
+          if (!data || typeof data.count !== "number") return;
+          animate(number, current, data.count);
+          current = data.count;
+          if (bar) {
+            var max = parseInt(bar.getAttribute("aria-valuemax"), 10) || data.goal;
+            bar.setAttribute("aria-valuenow", data.count);
+            bar.firstElementChild.style.width = Math.min(100, (100 * data.count) / max) + "%";
+          }
+        })
+        .catch(function () {});
     }
     // Poll at the counting interval: the shown count stays within two intervals of the truth.
     window.setInterval(poll, 1000 * (parseInt(counter.dataset.pollSeconds, 10) || 10));
@@ -43,7 +51,9 @@
   // Time spent on the form: a bot signal (the server never refuses on it, it only flags).
   document.querySelectorAll("[data-petition-form]").forEach(function (form) {
     var started = null;
-    form.addEventListener("focusin", function () { started = started || Date.now(); });
+    form.addEventListener("focusin", function () {
+      started = started || Date.now();
+    });
     form.addEventListener("submit", function () {
       var field = form.querySelector("[name=form_ms]");
       if (field && started) field.value = Date.now() - started;
@@ -73,18 +83,23 @@
       th.appendChild(button);
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
-        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        headers.forEach(function (other) {
+          other.removeAttribute("aria-sort");
+        });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var numeric = th.dataset.type === "number";
         var rows = Array.from(table.tBodies[0].rows);
         rows.sort(function (a, b) {
-          var x = a.cells[column], y = b.cells[column];
+          var x = a.cells[column],
+            y = b.cells[column];
           var vx = numeric ? parseFloat(x.dataset.value) : x.textContent.trim();
           var vy = numeric ? parseFloat(y.dataset.value) : y.textContent.trim();
           var order = numeric ? vx - vy : vx.localeCompare(vy, lang);
           return ascending ? order : -order;
         });
-        rows.forEach(function (row) { table.tBodies[0].appendChild(row); });
+        rows.forEach(function (row) {
+          table.tBodies[0].appendChild(row);
+        });
       });
     });
   });

@@ -25,11 +25,15 @@
     if (!region || !window.fetch || !window.DOMParser) return;
     function update() {
       var params = new URLSearchParams(new FormData(form));
-      Array.from(params.keys()).forEach(function (key) { if (!params.get(key)) params.delete(key); });
+      Array.from(params.keys()).forEach(function (key) {
+        if (!params.get(key)) params.delete(key);
+      });
       var url = form.action.split("?")[0] + (params.toString() ? "?" + params : "");
       region.setAttribute("aria-busy", "true");
       fetch(url, { headers: { "X-Requested-With": "fetch" } })
-        .then(function (response) { return response.text(); })
+        .then(function (response) {
+          return response.text();
+        })
         .then(function (html) {
           var fresh = new DOMParser().parseFromString(html, "text/html").querySelector(form.dataset.liveFilter);
           if (!fresh) return;
@@ -39,11 +43,20 @@
           var count = region.querySelector(".results-count");
           if (status && count) status.textContent = count.textContent;
         })
-        .catch(function () { form.submit(); })
-        .finally(function () { region.removeAttribute("aria-busy"); });
+        .catch(function () {
+          form.submit();
+        })
+        .finally(function () {
+          region.removeAttribute("aria-busy");
+        });
     }
-    form.addEventListener("submit", function (event) { event.preventDefault(); update(); });
-    form.querySelectorAll("select").forEach(function (select) { select.addEventListener("change", update); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update();
+    });
+    form.querySelectorAll("select").forEach(function (select) {
+      select.addEventListener("change", update);
+    });
   });
 
   // Share block: a copy button where the Clipboard API exists; otherwise the visible field.
