@@ -178,4 +178,3 @@ DONATIONS = PersonalData(
     audit_instance=DonationSettings.load,
     erased_message=lambda count: _("The personal data of %(count)s donations were erased.") % {"count": count},
 )
-email_hash = DONATIONS.email_hash

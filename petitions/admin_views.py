@@ -329,4 +329,3 @@ SIGNATURES = PersonalData(
     audit_instance=PetitionSettings.load,  # one history for all petitions' privacy requests
     erased_message=lambda count: _("%(count)s signatures erased.") % {"count": count},
 )
-email_hash = SIGNATURES.email_hash
