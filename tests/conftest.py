@@ -1,5 +1,10 @@
+import copy
+from contextlib import contextmanager
+
 import pytest
-from wagtail.models import Locale
+from django.db import transaction
+from django.test import TestCase
+from wagtail.models import Locale, Page, Site
 
 from website.models import HomePage, StandardPage
 from website.seeding import Seeder, rich
@@ -13,6 +18,78 @@ def _media_root(settings, tmp_path):
 @pytest.fixture
 def seeder(db):
     return Seeder(log=lambda message: None)
+
+
+# Data shared by the tests of one module -----------------------------------------------------------
+#
+# Building bilingual pages through wagtail-localize costs about half a second each. Data that the
+# tests of a module only read is built once per module, inside one transaction that is rolled back
+# after the module's last test; each test's own transaction (`db`) is a savepoint inside it, so a
+# test that changes the data still leaves it as built for the next one. Tests get copies of the
+# built objects (`fresh`), so changing an object in Python does not leak either.
+
+
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return (
+        "transactional_db" in fixtures
+        or "live_server" in fixtures
+        or bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    )
+
+
+@pytest.fixture(scope="module")
+def module_db(request, django_db_setup, django_db_blocker):
+    """One transaction around the whole module, rolled back at its end (see above)."""
+    committing = [item.name for item in request.session.items if item.module is request.module and _transactional(item)]
+    if committing:
+        pytest.fail(f"{request.module.__name__} shares module data but commits in {committing}: split the module")
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer._from_testcase = True  # as Django's TestCase does: code under test may open durable blocks
+        outer.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def building(module_db, django_db_blocker):
+    """`with building(): …` writes module data; translations are published as on a commit, at the block's end.
+
+    One block per page: translating a parent and its child in one go can leave the child unroutable.
+    """
+
+    @contextmanager
+    def build():
+        with django_db_blocker.unblock(), TestCase.captureOnCommitCallbacks(execute=True):
+            yield
+
+    return build
+
+
+@pytest.fixture(scope="module")
+def module_seeder(building):
+    with building():
+        return Seeder(log=lambda message: None)
+
+
+@pytest.fixture
+def fresh(db, _empty_cache):
+    """`fresh(obj)`: this test's own copy of module data (one memo per test, so shared references stay shared)."""
+    memo = {}
+
+    def fresh(value):
+        values = value.values() if isinstance(value, dict) else [value]
+        if any(isinstance(v, Page) for v in values):
+            # Building pages leaves Wagtail's site root paths cached, as on a site in use; the cache
+            # was emptied for this test, so fill that entry again as building it here would have.
+            Site.get_site_root_paths()
+        return copy.deepcopy(value, memo)
+
+    return fresh
 
 
 @pytest.fixture
@@ -33,6 +110,12 @@ def home(seeder, django_capture_on_commit_callbacks):
     """The Dutch home page at the site root and its English translation (via wagtail-localize)."""
     with django_capture_on_commit_callbacks(execute=True):
         return seeder.home_page(HomePage, home_values)
+
+
+@pytest.fixture(scope="module")
+def module_home(module_seeder, building):
+    with building():
+        return module_seeder.home_page(HomePage, home_values)
 
 
 @pytest.fixture

@@ -37,6 +37,8 @@ def _guide_result_url(settings):
 
 @pytest.fixture
 def make(seeder, django_capture_on_commit_callbacks):
+    """Adds data inside one test."""
+
     def make(model, build, lookup):
         with django_capture_on_commit_callbacks(execute=True):
             return seeder.snippet(model, build, lookup)
@@ -44,9 +46,22 @@ def make(seeder, django_capture_on_commit_callbacks):
     return make
 
 
-@pytest.fixture
-def election(make):
-    return make(
+# The election below is built once per test module (see `module_db` in tests/conftest.py); each
+# fixture gives the test its own copy of the objects.
+
+
+@pytest.fixture(scope="module")
+def module_make(module_seeder, building):
+    def make(model, build, lookup):
+        with building():
+            return module_seeder.snippet(model, build, lookup)
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def module_election(module_make):
+    return module_make(
         Election,
         lambda t: {
             "name": t("Verkiezing Testdorp", "Testville election"),
@@ -58,10 +73,15 @@ def election(make):
 
 
 @pytest.fixture
-def parties(make):
+def election(module_election, fresh):
+    return fresh(module_election)
+
+
+@pytest.fixture(scope="module")
+def module_parties(module_make):
     found = {}
     for abbreviation, name in [("AP", "Alfa Partij"), ("BP", "Beta Partij"), ("CP", "Gamma Partij")]:
-        found[abbreviation] = make(
+        found[abbreviation] = module_make(
             Party,
             lambda t, a=abbreviation, n=name: {
                 "name": n,
@@ -75,23 +95,33 @@ def parties(make):
 
 
 @pytest.fixture
-def themes(make):
+def parties(module_parties, fresh):
+    return fresh(module_parties)
+
+
+@pytest.fixture(scope="module")
+def module_themes(module_make):
     return {
-        "opvang": make(
+        "opvang": module_make(
             Theme, lambda t: {"name": t("Opvang", "Reception"), "slug": "opvang", "sort_order": 1}, {"slug": "opvang"}
         ),
-        "terugkeer": make(
+        "terugkeer": module_make(
             Theme,
             lambda t: {"name": t("Terugkeer", "Return"), "slug": "terugkeer", "sort_order": 2},
             {"slug": "terugkeer"},
         ),
         # No position yet: appears once something is imported for it.
-        "gezin": make(
+        "gezin": module_make(
             Theme,
             lambda t: {"name": t("Gezinshereniging", "Family reunification"), "slug": "gezin", "sort_order": 3},
             {"slug": "gezin"},
         ),
     }
+
+
+@pytest.fixture
+def themes(module_themes, fresh):
+    return fresh(module_themes)
 
 
 def position_values(
@@ -119,8 +149,9 @@ def position_values(
     return build
 
 
-@pytest.fixture
-def positions(make, election, parties, themes):
+@pytest.fixture(scope="module")
+def module_positions(module_make, module_election, module_parties, module_themes):
+    election, parties, themes = module_election, module_parties, module_themes
     ap, bp, cp = parties["AP"], parties["BP"], parties["CP"]
     opvang, terugkeer = themes["opvang"], themes["terugkeer"]
     specs = [
@@ -146,12 +177,17 @@ def positions(make, election, parties, themes):
     ]
     found = {}
     for party, theme, stance, quote, quote_en, corrections in specs:
-        found[(party.abbreviation, theme.slug)] = make(
+        found[(party.abbreviation, theme.slug)] = module_make(
             Position,
             position_values(election, party, theme, stance, quote, quote_en, corrections=corrections),
             {"election": election, "party": party, "theme": theme},
         )
     return found
+
+
+@pytest.fixture
+def positions(module_positions, fresh):
+    return fresh(module_positions)
 
 
 STATEMENT_SPECS = [
@@ -176,8 +212,9 @@ STATEMENT_SPECS = [
 ]
 
 
-@pytest.fixture
-def statements(make, election, parties, themes):
+@pytest.fixture(scope="module")
+def module_statements(module_make, module_election, module_parties, module_themes):
+    election, parties, themes = module_election, module_parties, module_themes
     found = {}
     for order, (code, theme, text, answers) in enumerate(STATEMENT_SPECS, start=1):
 
@@ -198,12 +235,19 @@ def statements(make, election, parties, themes):
                 ],
             }
 
-        found[code] = make(Statement, build, {"election": election, "code": code})
+        found[code] = module_make(Statement, build, {"election": election, "code": code})
     return found
 
 
 @pytest.fixture
-def comparison_page(seeder, home, election, positions, statements, django_capture_on_commit_callbacks):
+def statements(module_statements, fresh):
+    return fresh(module_statements)
+
+
+@pytest.fixture(scope="module")
+def module_comparison_page(module_seeder, building, module_home, module_election, module_positions, module_statements):
+    election = module_election
+
     def build(t):
         return {
             "title": t("Kies kant", "Choose a side"),
@@ -214,13 +258,24 @@ def comparison_page(seeder, home, election, positions, statements, django_captur
             "method": [("paragraph", rich(t("Zo vergeleken wij.", "This is how we compared.")))],
         }
 
-    with django_capture_on_commit_callbacks(execute=True):
-        return seeder.page(home, ElectionComparisonPage, build)
+    with building():
+        return module_seeder.page(module_home, ElectionComparisonPage, build)
 
 
 @pytest.fixture
-def english_page(comparison_page, english):
-    return comparison_page.get_translation(english)
+def comparison_page(module_comparison_page, fresh):
+    return fresh(module_comparison_page)
+
+
+@pytest.fixture(scope="module")
+def module_english_page(module_comparison_page, module_seeder, building):
+    with building():
+        return module_comparison_page.get_translation(module_seeder.en)
+
+
+@pytest.fixture
+def english_page(module_english_page, fresh):
+    return fresh(module_english_page)
 
 
 @pytest.fixture
