@@ -15,9 +15,12 @@ from projects.models import (
 )
 from website.seeding import rich
 
+# Built once per test module (see `module_db` in tests/conftest.py); each fixture gives the test
+# its own copies.
 
-@pytest.fixture
-def partner(seeder, django_capture_on_commit_callbacks):
+
+@pytest.fixture(scope="module")
+def module_partner(module_seeder, building):
     def build(t):
         return {
             "name": "Belgrade Centre for Human Rights",
@@ -25,21 +28,31 @@ def partner(seeder, django_capture_on_commit_callbacks):
             "description": t("Partner in Servië.", "Partner in Serbia."),
         }
 
-    with django_capture_on_commit_callbacks(execute=True):
-        return seeder.snippet(PartnerOrganisation, build, {"name": "Belgrade Centre for Human Rights"})
+    with building():
+        return module_seeder.snippet(PartnerOrganisation, build, {"name": "Belgrade Centre for Human Rights"})
 
 
 @pytest.fixture
-def funder(seeder, django_capture_on_commit_callbacks):
+def partner(module_partner, fresh):
+    return fresh(module_partner)
+
+
+@pytest.fixture(scope="module")
+def module_funder(module_seeder, building):
     def build(t):
         return {"name": t("Matra-fonds", "Matra fund")}
 
-    with django_capture_on_commit_callbacks(execute=True):
-        return seeder.snippet(Funder, build, {"name": "Matra-fonds"})
+    with building():
+        return module_seeder.snippet(Funder, build, {"name": "Matra-fonds"})
 
 
 @pytest.fixture
-def project_index(seeder, home, django_capture_on_commit_callbacks):
+def funder(module_funder, fresh):
+    return fresh(module_funder)
+
+
+@pytest.fixture(scope="module")
+def module_project_index(module_seeder, building, module_home):
     def build(t):
         return {
             "title": t("Projecten", "Projects"),
@@ -47,8 +60,13 @@ def project_index(seeder, home, django_capture_on_commit_callbacks):
             "intro": t("Ons werk buiten Nederland.", "Our work abroad."),
         }
 
-    with django_capture_on_commit_callbacks(execute=True):
-        return seeder.page(home, ProjectIndexPage, build)
+    with building():
+        return module_seeder.page(module_home, ProjectIndexPage, build)
+
+
+@pytest.fixture
+def project_index(module_project_index, fresh):
+    return fresh(module_project_index)
 
 
 def make_project(
@@ -85,9 +103,13 @@ def make_project(
         return seeder.page(index, ProjectPage, build)
 
 
-@pytest.fixture
-def projects(seeder, project_index, partner, funder, django_capture_on_commit_callbacks):
-    capture = django_capture_on_commit_callbacks
+@pytest.fixture(scope="module")
+def module_projects(module_seeder, building, module_project_index, module_partner, module_funder):
+    seeder, project_index, partner, funder = module_seeder, module_project_index, module_partner, module_funder
+
+    def capture(execute):  # what make_project expects from django_capture_on_commit_callbacks
+        return building()
+
     return {
         "serbia": make_project(
             seeder,
@@ -118,7 +140,12 @@ def projects(seeder, project_index, partner, funder, django_capture_on_commit_ca
 
 
 @pytest.fixture
-def return_index(seeder, home, django_capture_on_commit_callbacks):
+def projects(module_projects, fresh):
+    return fresh(module_projects)
+
+
+@pytest.fixture(scope="module")
+def module_return_index(module_seeder, building, module_home):
     def build(t):
         return {
             "title": t("Terugkeer", "Return"),
@@ -132,12 +159,19 @@ def return_index(seeder, home, django_capture_on_commit_callbacks):
             ],
         }
 
-    with django_capture_on_commit_callbacks(execute=True):
-        return seeder.page(home, ReturnProgrammeIndexPage, build)
+    with building():
+        return module_seeder.page(module_home, ReturnProgrammeIndexPage, build)
 
 
 @pytest.fixture
-def return_programme(seeder, return_index, partner, django_capture_on_commit_callbacks):
+def return_index(module_return_index, fresh):
+    return fresh(module_return_index)
+
+
+@pytest.fixture(scope="module")
+def module_return_programme(module_seeder, building, module_return_index, module_partner):
+    partner = module_partner
+
     def build(t):
         return {
             "title": t("Een nieuw hoofdstuk", "A New Chapter"),
@@ -162,5 +196,10 @@ def return_programme(seeder, return_index, partner, django_capture_on_commit_cal
             "next_review": datetime.date(2027, 3, 1),
         }
 
-    with django_capture_on_commit_callbacks(execute=True):
-        return seeder.page(return_index, ReturnProgrammePage, build)
+    with building():
+        return module_seeder.page(module_return_index, ReturnProgrammePage, build)
+
+
+@pytest.fixture
+def return_programme(module_return_programme, fresh):
+    return fresh(module_return_programme)
