@@ -4,9 +4,12 @@ import pytest
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 
+# Built once per test module (see `module_db` in tests/conftest.py); each fixture gives the test
+# its own copies.
 
-@pytest.fixture
-def campaign_index(seeder, home, django_capture_on_commit_callbacks):
+
+@pytest.fixture(scope="module")
+def module_campaign_index(module_seeder, building, module_home):
     def build(t):
         return {
             "title": t("Campagnes", "Campaigns"),
@@ -14,8 +17,13 @@ def campaign_index(seeder, home, django_capture_on_commit_callbacks):
             "intro": t("Wat wij vragen.", "What we ask."),
         }
 
-    with django_capture_on_commit_callbacks(execute=True):
-        return seeder.page(home, CampaignIndexPage, build)
+    with building():
+        return module_seeder.page(module_home, CampaignIndexPage, build)
+
+
+@pytest.fixture
+def campaign_index(module_campaign_index, fresh):
+    return fresh(module_campaign_index)
 
 
 def episode(t, place, country, lat, lon, day):
@@ -48,9 +56,12 @@ def make_campaign(seeder, index, capture, *, nl, en, slug, status, start, body=N
         return seeder.page(index, CampaignPage, build)
 
 
-@pytest.fixture
-def campaigns(seeder, campaign_index, django_capture_on_commit_callbacks):
-    capture = django_capture_on_commit_callbacks
+@pytest.fixture(scope="module")
+def module_campaigns(module_seeder, building, module_campaign_index):
+    seeder, campaign_index = module_seeder, module_campaign_index
+
+    def capture(execute):  # what make_campaign expects from django_capture_on_commit_callbacks
+        return building()
 
     def border_body(t):
         return [
@@ -114,3 +125,8 @@ def campaigns(seeder, campaign_index, django_capture_on_commit_callbacks):
             start=datetime.date(2022, 3, 1),
         ),
     }
+
+
+@pytest.fixture
+def campaigns(module_campaigns, fresh):
+    return fresh(module_campaigns)
