@@ -8,8 +8,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from donations.blocks import DonationAdBlock
 from petitions.blocks import PetitionBlock
 from website.blocks import BaseStreamBlock, FactsBlock, video_embed_url
-
-from .sharing import share_links
+from website.sharing import share_links
 
 
 def country_choices():

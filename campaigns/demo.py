@@ -5,11 +5,10 @@ Dates the sources do not give (timelines, the Border Reached! episodes) are illu
 
 import datetime
 
-from projects.demo import p, republish
 from projects.models import ProjectPage
 from website.demo_images import placeholder_image
 from website.models import HomePage
-from website.seeding import dutch, english
+from website.seeding import dutch, english, p
 
 from .models import CampaignIndexPage, CampaignPage
 
@@ -426,7 +425,7 @@ def seed(seeder):
             )
 
         page.body.append(block(dutch))
-        republish(seeder, page, CampaignPage(body=[block(dutch)]), CampaignPage(body=[block(english)]))
+        seeder.republish(page, CampaignPage(body=[block(dutch)]), CampaignPage(body=[block(english)]))
 
     feature_on_home(seeder, home, campaigns)
     return campaigns
@@ -511,6 +510,6 @@ def feature_on_home(seeder, home, campaigns):
     nl, en = featured(dutch), featured(english)
     for name in empty:
         setattr(home, name, nl[name])
-    republish(
-        seeder, home, HomePage(**{name: nl[name] for name in empty}), HomePage(**{name: en[name] for name in empty})
+    seeder.republish(
+        home, HomePage(**{name: nl[name] for name in empty}), HomePage(**{name: en[name] for name in empty})
     )

@@ -2,28 +2,22 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-def ad_saved(sender, instance, **kwargs):
-    from website.caching import purge_all
-
-    from . import canvas
-
-    purge_all()  # the ad's texts are on campaign pages
-    canvas.invalidate(instance.translation_key)
-
-
 class DonationsConfig(AppConfig):
     name = "donations"
     verbose_name = _("Donations")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from website import schedule, seeding
+        from website.caching import purge_on_save
 
-        from website import schedule
-
+        from . import canvas, tasks
+        from .fulfilment import donation_credited
         from .models import DonationAd
 
-        post_save.connect(ad_saved, sender=DonationAd, dispatch_uid="donations-ad-saved")
-        post_delete.connect(ad_saved, sender=DonationAd, dispatch_uid="donations-ad-deleted")
+        # The ad's texts are on campaign pages; its canvas is cached on its own.
+        purge_on_save(DonationAd, also=lambda ad: canvas.invalidate(ad.translation_key))
+        donation_credited.connect(tasks.after_credit, dispatch_uid="donations-after-credit")
+        seeding.register_demo("donations.demo.seed")
         schedule.every("donations.tasks.expire_holds", 60)
         schedule.daily("donations.tasks.reconcile_ledgers", hour=3)
         schedule.daily("donations.tasks.forget_ended_holds", hour=4)

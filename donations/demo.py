@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from campaigns.models import CampaignPage
-from projects.demo import republish
 
 from . import canvas
 from .area import UNITS_PER_CM2, units_for_amount
@@ -96,7 +95,7 @@ def seed(seeder):
     block_available = "donation_ad" in CampaignPage._meta.get_field("body").stream_block.child_blocks
     if page and block_available and not any(block.block_type == "donation_ad" for block in page.body):
         page.body.insert(1, ("donation_ad", {"ad": ad}))
-        republish(seeder, page)
+        seeder.republish(page)
         seeder.created += 1
     if not Donation.objects.filter(ad_key=ad.ad_key).exists():
         generate_donations(ad)

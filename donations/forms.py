@@ -8,7 +8,7 @@ area is still free is the hold's business (holds.py), decided under the ledger l
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from petitions.forms import clean_text
+from website.normalise import clean_text
 
 from .area import UNITS_PER_CM2, AmountError, amount_for_cm2, format_euros, parse_euros, units_for_amount
 

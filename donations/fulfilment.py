@@ -21,9 +21,10 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils import timezone
 
-from petitions.normalise import normalise_email
+from website.normalise import normalise_email
 
 from . import canvas
 from .area import UNITS_PER_CM2
@@ -32,6 +33,9 @@ from .models import HOLDING, AdLedger, CellClaim, Donation, Hold, HoldStatus, Na
 from .payments import CURRENCY, is_paid
 
 logger = logging.getLogger(__name__)
+
+# Sent with `donation` once a credit is committed; the app's tasks send the receipt (see apps.py).
+donation_credited = Signal()
 
 
 @dataclass
@@ -87,8 +91,6 @@ def fulfil_checkout_session(session):
 
 
 def _credit(hold, session):
-    from . import tasks
-
     now = timezone.now()
     amount = session.get("amount_total")
     if amount != hold.amount_cents or (session.get("currency") or CURRENCY) != CURRENCY:
@@ -148,8 +150,7 @@ def _credit(hold, session):
             status=HoldStatus.PAID, ended_at=now, checkout_session_id=hold.checkout_session_id or session["id"]
         )
         transaction.on_commit(lambda: canvas.invalidate(donation.ad_key))
-        transaction.on_commit(lambda: tasks.send_receipt.enqueue(donation.pk))
-        transaction.on_commit(lambda: tasks.record_payment_method.enqueue(donation.pk))
+        transaction.on_commit(lambda: donation_credited.send(sender=Donation, donation=donation))
     return donation, True
 
 

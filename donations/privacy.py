@@ -7,11 +7,12 @@ records for seven years. What goes is everything that identifies the donor: emai
 
 from django.utils import timezone
 
-from petitions.normalise import normalise_email
+from website.normalise import normalise_email
+from website.translation import in_language
 
 from . import canvas
 from .area import format_cm2
-from .models import Donation, Hold, NameStatus
+from .models import Donation, DonationAd, Hold, NameStatus
 
 
 def donations_of(email):
@@ -24,11 +25,9 @@ def unpaid_holds_of(email):
 
 def export_person(email):
     """Everything held about the person with this address (access request): gifts and unpaid attempts."""
-    from .tasks import ad_in
-
     rows = []
     for donation in donations_of(email).order_by("paid_at"):
-        ad = ad_in(donation.ad_key, donation.language)
+        ad = in_language(donation.ad_key, donation.language, model=DonationAd)
         rows.append(
             {
                 "kind": "donation",
@@ -46,7 +45,7 @@ def export_person(email):
             }
         )
     for hold in unpaid_holds_of(email).order_by("created_at"):
-        ad = ad_in(hold.ad_key, hold.language)
+        ad = in_language(hold.ad_key, hold.language, model=DonationAd)
         rows.append(
             {
                 "kind": "unpaid checkout",

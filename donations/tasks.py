@@ -3,13 +3,14 @@
 import datetime
 import logging
 
-from django.conf import settings
 from django.tasks import task
 from django.utils import timezone
 
 from website.mail import send_templated
+from website.references import pages_showing
+from website.translation import in_language
 
-from . import checkout, holds
+from . import checkout, holds, reconcile
 from .models import Donation, DonationAd, Hold, HoldStatus
 from .payments import PaymentError, provider_for
 
@@ -17,19 +18,15 @@ logger = logging.getLogger(__name__)
 ENDED_HOLDS_KEPT = datetime.timedelta(days=30)
 
 
-def ad_in(ad_key, language):
-    """The ad's copy in `language`, else the default language's, else any (emails go out in the donor's)."""
-    copies = {
-        ad.locale.language_code: ad for ad in DonationAd.objects.filter(translation_key=ad_key).select_related("locale")
-    }
-    return copies.get(language) or copies.get(settings.LANGUAGE_CODE) or next(iter(copies.values()), None)
+def after_credit(donation, **kwargs):
+    """A donation was credited (`fulfilment.donation_credited`): its receipt and payment method follow."""
+    send_receipt.enqueue(donation.pk)
+    record_payment_method.enqueue(donation.pk)
 
 
 @task()
 def send_receipt(donation_id):
     """The receipt, once: marked sent before sending, so a retry never sends a second one."""
-    from .views import ad_page
-
     if (
         not Donation.objects.filter(pk=donation_id, receipt_sent_at__isnull=True)
         .exclude(email="")
@@ -37,8 +34,8 @@ def send_receipt(donation_id):
     ):
         return False
     donation = Donation.objects.get(pk=donation_id)
-    ad = ad_in(donation.ad_key, donation.language)
-    page = ad_page(ad) if ad else None
+    ad = in_language(donation.ad_key, donation.language, model=DonationAd)  # emails go out in the donor's
+    page = pages_showing(ad).first() if ad else None
     send_templated(
         "donations/email/receipt",
         donation.email,
@@ -103,6 +100,4 @@ def forget_ended_holds():
 @task()
 def reconcile_ledgers():
     """Nightly: compare every ad's ledger with its donations and holds; repair and log drift."""
-    from .reconcile import reconcile_ledgers as run
-
-    return {str(key): drift for key, drift in run(fix=True).items()}
+    return {str(key): drift for key, drift in reconcile.reconcile_ledgers(fix=True).items()}

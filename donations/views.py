@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from petitions.normalise import normalise_email
 from website import ratelimit
 from website.net import client_ip
+from website.normalise import normalise_email
+from website.references import pages_showing
+from website.translation import in_language_or_404
 
 from . import canvas, webhooks
 from .checkout import start_checkout
@@ -40,39 +42,6 @@ logger = logging.getLogger(__name__)
 CANVAS_MAX_AGE = 5
 
 
-def ad_or_404(ad_key, language=None):
-    """The ad's copy in the visitor's language (or any copy); 404 for unknown keys."""
-    try:
-        key = uuid.UUID(str(ad_key))
-    except ValueError:
-        raise Http404("Unknown ad") from None
-    copies = {
-        ad.locale.language_code: ad for ad in DonationAd.objects.filter(translation_key=key).select_related("locale")
-    }
-    if not copies:
-        raise Http404("Unknown ad")
-    return (
-        copies.get(language or translation.get_language())
-        or copies.get(settings.LANGUAGE_CODE)
-        or next(iter(copies.values()))
-    )
-
-
-def ad_page(ad):
-    """The live page showing this ad in the ad's language (Wagtail's reference index), or None."""
-    from wagtail.models import Page, ReferenceIndex
-
-    references = ReferenceIndex.get_references_to(ad).filter(
-        base_content_type__app_label="wagtailcore", base_content_type__model="page"
-    )
-    return (
-        Page.objects.filter(pk__in=[int(ref.object_id) for ref in references], locale_id=ad.locale_id)
-        .live()
-        .specific()
-        .first()
-    )
-
-
 def private(response):
     add_never_cache_headers(response)  # per visitor: never in a shared cache (private, no-store)
     return response
@@ -83,7 +52,13 @@ def message(request, status, title, text, ad=None, **context):
         render(
             request,
             "donations/message.html",
-            {"title": title, "message": text, "ad": ad, "campaign": ad_page(ad) if ad else None, **context},
+            {
+                "title": title,
+                "message": text,
+                "ad": ad,
+                "campaign": pages_showing(ad).first() if ad else None,
+                **context,
+            },
             status=status,
         )
     )
@@ -93,7 +68,7 @@ def form_page(request, ad, form, status=200, refusal=None):
     from .blocks import gift_context
 
     context = gift_context(ad, form=form)
-    context.update(refusal=refusal, campaign=ad_page(ad))
+    context.update(refusal=refusal, campaign=pages_showing(ad).first())
     return private(render(request, "donations/give_page.html", context, status=status))
 
 
@@ -105,7 +80,7 @@ def form_page(request, ad, form, status=200, refusal=None):
 def give(request, ad_key):
     from .forms import GiftForm
 
-    ad = ad_or_404(ad_key)
+    ad = in_language_or_404(ad_key, model=DonationAd)
     limits = DonationSettings.load()
     if request.method == "GET":
         return form_page(request, ad, GiftForm(ad=ad, limits=limits, initial={"choice": "1"}))
@@ -187,7 +162,7 @@ def thanks(request, token):
             _("This link does not work"),
             _("This page belongs to a gift that cannot be found. If you paid, you will get a receipt by email."),
         )
-    ad = ad_or_404(hold.ad_key)
+    ad = in_language_or_404(hold.ad_key, model=DonationAd)
     donation = Donation.objects.filter(hold=hold).first()
     if donation is None and hold.is_holding and not ratelimit.hit("donation-thanks", str(hold.token), 20, 60):
         try:
@@ -218,7 +193,7 @@ def thanks(request, token):
                 "hold": hold,
                 "donation": donation,
                 "state": state,
-                "campaign": ad_page(ad),
+                "campaign": pages_showing(ad).first(),
             },
         )
     )
@@ -232,10 +207,10 @@ def cancelled(request, token):
     hold = hold_from_token(token)
     if hold is None:
         return message(request, 400, _("This link does not work"), _("Nothing was charged."))
-    ad = ad_or_404(hold.ad_key)
+    ad = in_language_or_404(hold.ad_key, model=DonationAd)
     if hold.is_holding:
         tasks.cancel_hold.enqueue(hold.pk)
-    return private(render(request, "donations/cancelled.html", {"ad": ad, "campaign": ad_page(ad)}))
+    return private(render(request, "donations/cancelled.html", {"ad": ad, "campaign": pages_showing(ad).first()}))
 
 
 @require_http_methods(["GET", "POST"])
@@ -244,7 +219,7 @@ def demo_checkout(request, token):
     hold = hold_from_token(token)
     if hold is None or hold.provider != DemoProvider.name or not demo_payments_allowed():
         raise Http404("No demo checkout")
-    ad = ad_or_404(hold.ad_key)
+    ad = in_language_or_404(hold.ad_key, model=DonationAd)
     provider = DemoProvider()
     thanks_url = reverse("donations:thanks", args=[token]) + f"?session_id={hold.checkout_session_id}"
     if request.method == "POST":

@@ -7,6 +7,12 @@ class ElectionsConfig(AppConfig):
     verbose_name = _("Elections")
 
     def ready(self):
-        from . import signals
+        from website import seeding
+        from website.caching import purge_on_save
 
-        signals.connect()
+        from .models import Correction, Election, Party, Position, Statement, StatementAnswer, Theme
+
+        # Everything a comparison page shows.
+        for model in (Election, Party, Theme, Position, Correction, Statement, StatementAnswer):
+            purge_on_save(model)
+        seeding.register_demo("elections.demo.seed")

@@ -3,7 +3,8 @@
 Positions and statements point at the default language's election, parties and themes (see
 `elections.models`), so both languages read the same rows: each object is shown in the page's
 language when translated, else in the default language. A handful of queries, whatever the
-number of parties and themes.
+number of parties and themes. The page (`elections.models`) calls it with its election; the rows
+come through the election's related managers, so this module sits below the models.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from urllib.parse import urlencode
 from django.utils.translation import gettext as _
 
 from . import matching
-from .models import STANCE_SYMBOLS, Answer, Election, Party, Position, Stance, Statement, Theme
+from .choices import STANCE_SYMBOLS, Answer, Stance
 
 MAX_COMPARED = 4
 MAX_VALUES = 20  # values read from one parameter; the rest is ignored unseen
@@ -21,7 +22,7 @@ MAX_SHOWN_LENGTH = 40  # of an unknown value repeated in a notice
 
 @dataclass
 class ElectionData:
-    election: Election
+    election: object  # the Election, in the page's language
     parties: list
     themes: list
     positions: dict  # (party pk, theme pk) → Position, pks of the default language's objects
@@ -45,12 +46,13 @@ class ElectionData:
         return [(theme, [self.position(party, theme) for party in parties]) for theme in self.themes]
 
 
-def _in_language(model, sources, locale):
+def _in_language(sources, locale):
     """{source pk: the object in `locale`}, falling back to the source; one query at most."""
     sources = list(sources)
     wanted = [source.translation_key for source in sources if source.locale_id != locale.pk]
     found = {}
     if wanted:
+        model = type(sources[0])
         found = {obj.translation_key: obj for obj in model.objects.filter(translation_key__in=wanted, locale=locale)}
     shown = {}
     for source in sources:
@@ -72,7 +74,7 @@ def _prefer(objects, locale):
 def load(election, locale, with_statements=False):
     locales = {locale.pk, election.locale_id}
     positions = _prefer(
-        Position.objects.filter(election=election, locale_id__in=locales)
+        election.positions.filter(locale_id__in=locales)
         .select_related("party", "theme")
         .prefetch_related("corrections"),
         locale,
@@ -82,7 +84,7 @@ def load(election, locale, with_statements=False):
     statements = []
     if with_statements:
         statements = _prefer(
-            Statement.objects.filter(election=election, locale_id__in=locales)
+            election.statements.filter(locale_id__in=locales)
             .select_related("theme")
             .prefetch_related("answers__party"),
             locale,
@@ -92,9 +94,9 @@ def load(election, locale, with_statements=False):
             statement.answer_by_party = {answer.party_id: answer for answer in statement.answers.all()}
             party_sources.update({answer.party_id: answer.party for answer in statement.answers.all()})
             theme_sources.setdefault(statement.theme_id, statement.theme)
-    parties = _in_language(Party, party_sources.values(), locale)
-    themes = _in_language(Theme, theme_sources.values(), locale)
-    shown_election = _in_language(Election, [election], locale)[election.pk]
+    parties = _in_language(party_sources.values(), locale)
+    themes = _in_language(theme_sources.values(), locale)
+    shown_election = _in_language([election], locale)[election.pk]
     for statement in statements:
         statement.shown_theme = themes[statement.theme_id]
     for position in positions:

@@ -27,7 +27,9 @@ from website.blocks import BaseStreamBlock
 from website.caching import CachedPageMixin
 from website.models import SocialMetaMixin
 
-from .forms import PositionForm
+from . import comparison, open_data
+from .choices import ANSWER_SYMBOLS, STANCE_SYMBOLS, Answer, Stance
+from .corrections import PositionForm
 
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 key_validator = RegexValidator(KEY_PATTERN, _("Use letters, digits and hyphens only, e.g. “GH” or “S01”."))
@@ -38,36 +40,6 @@ class ElectionLevel(models.TextChoices):
     PROVINCIAL = "provincial", _("Provincial")
     MUNICIPAL = "municipal", _("Municipal")
     EUROPEAN = "european", _("European")
-
-
-class Stance(models.TextChoices):
-    """Where a position takes refugees' protection; shown as words and a symbol, never colour alone."""
-
-    MUCH_MORE = "much_more", _("Much more protection")
-    MORE = "more", _("More protection")
-    MIXED = "mixed", _("Mixed")
-    LESS = "less", _("Less protection")
-    MUCH_LESS = "much_less", _("Much less protection")
-    NOT_ADDRESSED = "not_addressed", _("Not in the programme")
-
-
-STANCE_SYMBOLS = {
-    Stance.MUCH_MORE: "++",
-    Stance.MORE: "+",
-    Stance.MIXED: "±",
-    Stance.LESS: "−",
-    Stance.MUCH_LESS: "−−",
-    Stance.NOT_ADDRESSED: "○",
-}
-
-
-class Answer(models.TextChoices):
-    AGREE = "agree", _("Agree")
-    NEUTRAL = "neutral", _("Neutral")
-    DISAGREE = "disagree", _("Disagree")
-
-
-ANSWER_SYMBOLS = {Answer.AGREE: "✓", Answer.NEUTRAL: "~", Answer.DISAGREE: "✗"}
 
 
 class Election(TranslatableMixin, index.Indexed, models.Model):
@@ -455,8 +427,6 @@ class ElectionComparisonPage(CachedPageMixin, RoutablePageMixin, SourceLanguageM
 
     @path("")
     def comparison(self, request):
-        from . import comparison
-
         canonical = comparison.canonical_querystring(request.GET)
         if canonical:  # the compare form's checkboxes send ?parties=a&parties=b; links share ?parties=a,b
             return redirect(self.url + canonical)
@@ -475,8 +445,6 @@ class ElectionComparisonPage(CachedPageMixin, RoutablePageMixin, SourceLanguageM
     @path("stemhulp/", name="guide_nl")
     @path("guide/", name="guide")
     def guide(self, request):
-        from . import comparison
-
         data = comparison.load(self.election, self.locale, with_statements=True)
         return self.render(
             request,
@@ -491,20 +459,14 @@ class ElectionComparisonPage(CachedPageMixin, RoutablePageMixin, SourceLanguageM
 
     @path("open-data/positions-csv/", name="positions_csv")
     def positions_csv(self, request):
-        from . import open_data
-
         return open_data.positions_csv(self)
 
     @path("open-data/statements-csv/", name="statements_csv")
     def statements_csv(self, request):
-        from . import open_data
-
         return open_data.statements_csv(self)
 
     @path("open-data/json/", name="open_data_json")
     def open_data_json(self, request):
-        from . import open_data
-
         return open_data.everything_json(self, request)
 
     # URLs --------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from website.exports import stream_csv
 
 from . import comparison
-from .models import STANCE_SYMBOLS, Answer, Stance
+from .choices import STANCE_SYMBOLS, Answer, Stance
 
 POSITION_HEADER = [
     "party",

@@ -19,17 +19,18 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from website import schedule
+        from website import schedule, seeding
+        from website.caching import purge_on_save
 
         from . import lookups
-        from .models import Municipality, Petition, PetitionSettings
+        from .models import Municipality, Petition, PetitionSettings, TargetResponse
 
-        for model in (Petition, PetitionSettings, Municipality):
-            post_save.connect(lookups.forget, sender=model, dispatch_uid=f"petitions-forget-{model.__name__}")
-            post_delete.connect(lookups.forget, sender=model, dispatch_uid=f"petitions-forget-d-{model.__name__}")
+        purge_on_save(Petition, also=lookups.forget)
+        purge_on_save(Municipality, also=lookups.forget)
+        purge_on_save(PetitionSettings, pages=False, also=lookups.forget)
+        purge_on_save(TargetResponse)
 
+        seeding.register_demo("petitions.demo.seed")
         schedule.every("petitions.tasks.update_signature_counts", counting_interval)
         schedule.every("petitions.tasks.send_due_confirmations", 2, when=confirmations_due)
         schedule.every("petitions.tasks.remind_and_expire_pending_signatures", 600)

@@ -11,7 +11,6 @@ import random
 from django.utils import timezone
 
 from campaigns.models import CampaignPage
-from projects.demo import republish
 
 from . import counting
 from .consent import current_consent
@@ -109,7 +108,7 @@ def seed(seeder):
     if page and not any(block.block_type == "petition" for block in page.body):
         page.status = "active"
         page.body.insert(1, ("petition", {"petition": petition, "show_tracker": True}))
-        republish(seeder, page)
+        seeder.republish(page)
         seeder.created += 1
     if not Signature.objects.filter(petition_key=petition.petition_key).exists():
         generate_signatures(petition, seeder)

@@ -1,21 +1,14 @@
 import re
-import unicodedata
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from website.normalise import clean_text
 
 from . import lookups
 from .models import Municipality
 
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})\s*$")
-
-
-def clean_text(value, field_label):
-    """Strip and reject control characters (a name is shown and exported; NUL and friends break both)."""
-    value = unicodedata.normalize("NFC", value).strip()
-    if any(unicodedata.category(char) == "Cc" for char in value):
-        raise forms.ValidationError(_("%(field)s contains characters that cannot be used.") % {"field": field_label})
-    return value
 
 
 class MunicipalityField(forms.ModelChoiceField):

@@ -14,9 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from website.normalise import normalise_email
+
 from .exports import filter_signatures
 from .models import Invalidation, Municipality, Signature, SignatureStatus
-from .normalise import normalise_email
 
 CRITERIA = ("ip", "email_domain", "date_from", "date_to", "municipality")
 INVALIDATABLE = (SignatureStatus.PENDING, SignatureStatus.CONFIRMED)

@@ -2,14 +2,17 @@
 
 Two levels: each worker process keeps an entry for at most `LOCAL_SECONDS` (no round trip at all
 on a busy day), behind it the shared cache. Each entry is dropped when its source is saved (see
-`forget`, connected in apps.py: the shared entry everywhere, the local one in this process), and
-lives briefly anyway, so a change reaches every worker within seconds.
+`forget`, called by `website.caching.purge_on_save` from apps.py: the shared entry everywhere, the
+local one in this process), and lives briefly anyway, so a change reaches every worker within seconds.
 """
 
 import time
 
 from django.core.cache import cache
 
+from website.translation import by_language
+
+from .counting import forget_count
 from .models import Municipality, Petition, PetitionSettings
 
 TTL = 30
@@ -45,14 +48,11 @@ def clear_local():
 
 
 def petition_copies(petition_key):
-    """{language code: Petition} for one translation group."""
+    """{language code: Petition} for one translation group (read by `website.translation.in_language`)."""
     return remember(
         f"petitions:copies:{petition_key}",
         TTL,
-        lambda: {
-            p.locale.language_code: p
-            for p in Petition.objects.filter(translation_key=petition_key).select_related("locale")
-        },
+        lambda: by_language(Petition.objects.filter(translation_key=petition_key)),
     )
 
 
@@ -69,9 +69,10 @@ def municipality_ids():
     )
 
 
-def forget(sender, instance=None, **kwargs):
+def forget(instance):
     if isinstance(instance, Petition):
         drop(f"petitions:copies:{instance.translation_key}")
+        forget_count(instance.translation_key)  # count.json carries the goal and milestones
     elif isinstance(instance, PetitionSettings):
         drop("petitions:settings")
     elif isinstance(instance, Municipality):

@@ -3,8 +3,10 @@ opinion). Aggregates survive anonymisation: status, municipality and dates stay.
 
 from django.utils import timezone
 
-from .models import Signature
-from .normalise import normalise_email
+from website.normalise import normalise_email
+from website.translation import in_language
+
+from .models import Petition, Signature
 
 ANONYMOUS = "—"
 
@@ -32,11 +34,9 @@ def signatures_of(email):
 
 def export_person(email):
     """Everything held about the person with this address, across all petitions (access request)."""
-    from .tasks import petition_in
-
     rows = []
     for signature in signatures_of(email).select_related("municipality", "consent").order_by("created_at"):
-        petition = petition_in(signature.petition_key, signature.language)
+        petition = in_language(signature.petition_key, signature.language, model=Petition)
         rows.append(
             {
                 "petition": petition.title if petition else str(signature.petition_key),

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from website.normalise import normalise_email
+
 from . import lookups
 from .models import Signature, SignatureStatus
-from .normalise import normalise_email
 
 logger = logging.getLogger(__name__)
 

@@ -12,22 +12,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from website.mail import render_templated, send_batch, send_templated
+from website.translation import in_language
 
 from . import counting, screening
 from .abuse import unusual_signing
-from .models import Petition, PetitionSettings, Signature, SignatureStatus
+from .models import Petition, PetitionSettings, Signature, SignatureStatus, TargetResponse
+from .privacy import anonymise_signatures
 from .tokens import confirmation_token
 
 logger = logging.getLogger(__name__)
-
-
-def petition_in(petition_key, language):
-    """The petition's copy in `language`, else any copy (emails go out in the signer's language)."""
-    copies = {
-        p.locale.language_code: p
-        for p in Petition.objects.filter(translation_key=petition_key).select_related("locale")
-    }
-    return copies.get(language) or copies.get(settings.LANGUAGE_CODE) or next(iter(copies.values()), None)
 
 
 def confirmation_url(signature):
@@ -93,7 +86,7 @@ def confirmation_messages(signatures):
     for signature in signatures:
         key = (signature.petition_key, signature.language)
         if key not in petitions:
-            petitions[key] = petition_in(*key)
+            petitions[key] = in_language(*key, model=Petition)  # the signer's language
         messages[signature.pk] = render_templated(
             "petitions/email/confirm",
             signature.email,
@@ -110,7 +103,7 @@ def confirmation_messages(signatures):
 
 @task()
 def send_already_signed_email(petition_key, email, language):
-    petition = petition_in(petition_key, language)
+    petition = in_language(petition_key, language, model=Petition)
     send_templated("petitions/email/already_signed", email, {"petition": petition}, language)
 
 
@@ -157,8 +150,6 @@ def anonymise_closed_petitions():
 
     Kept: status, municipality and dates, so counts per municipality and per day survive.
     """
-    from .privacy import anonymise_signatures
-
     now = timezone.now()
     done = 0
     for petition in Petition.objects.filter(closes_at__isnull=False, locale__language_code=settings.LANGUAGE_CODE):
@@ -180,8 +171,6 @@ def report_unusual_signing():
 @task()
 def notify_response_change(response_id):
     """Email the signers from a municipality who asked to hear when its response changes."""
-    from .models import TargetResponse
-
     response = TargetResponse.objects.select_related("municipality").filter(pk=response_id).first()
     if response is None:
         return 0
@@ -197,7 +186,7 @@ def notify_response_change(response_id):
     )
     sent = 0
     for email, language, name in signers.iterator():
-        petition = petition_in(response.petition_key, language)
+        petition = in_language(response.petition_key, language, model=Petition)
         with translation.override(language):
             status_label = str(response.get_status_display())
         send_templated(

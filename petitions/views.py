@@ -1,7 +1,5 @@
-import uuid
-
 from django.core.cache import cache
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -10,9 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from campaigns.sharing import share_links
 from website import caching
 from website.net import client_ip
+from website.references import pages_showing
+from website.sharing import share_links
+from website.translation import in_language_or_404
 
 from . import counting, lookups, signing
 from .consent import current_consent
@@ -20,20 +20,6 @@ from .forms import SignatureForm
 from .middleware import cache_key as count_json_key
 from .models import ConsentVersion, Signature
 from .tokens import read_confirmation_token
-
-
-def petition_or_404(petition_key, language=None):
-    """The petition's copy in the visitor's language (or the source's); 404 for unknown keys and drafts."""
-    try:
-        key = uuid.UUID(str(petition_key))
-    except ValueError:
-        raise Http404("Unknown petition") from None
-    copies = lookups.petition_copies(key)
-    if not copies:
-        raise Http404("Unknown petition")
-    language = language or translation.get_language()
-    petition = copies.get(language) or next(iter(copies.values()))
-    return petition
 
 
 def error_page(request, status, title, message, petition=None):
@@ -48,7 +34,7 @@ def error_page(request, status, title, message, petition=None):
 @csrf_exempt
 @require_POST
 def sign(request, petition_key):
-    petition = petition_or_404(petition_key)
+    petition = in_language_or_404(petition_key, copies=lookups.petition_copies)
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return error_page(request, 403, _("Not signed"), _("Petitions can only be signed on this site."), petition)
     if not petition.is_open():
@@ -90,8 +76,8 @@ def sign(request, petition_key):
 
 @require_GET
 def thanks(request, petition_key):
-    petition = petition_or_404(petition_key)
-    campaign = petition_page(petition)
+    petition = in_language_or_404(petition_key, copies=lookups.petition_copies)
+    campaign = pages_showing(petition).first()
     url = campaign.get_full_url(request) if campaign else request.build_absolute_uri("/")
     # Sign → share → donate: the donation ask appears when the campaign page carries a donation ad.
     donate_url = None
@@ -127,7 +113,7 @@ def confirm(request, token):
             _("The confirmation link is not valid or has expired. Sign again to get a new one."),
         )
     signature_id, petition_key = found
-    petition = petition_or_404(petition_key)
+    petition = in_language_or_404(petition_key, copies=lookups.petition_copies)
     if request.method == "GET":
         exists = Signature.objects.filter(pk=signature_id, petition_key=petition_key).exists()
         if not exists:
@@ -147,13 +133,13 @@ def confirm(request, token):
             _("Unconfirmed signatures are removed after a while. Sign again to get a new link."),
             petition,
         )
-    campaign = petition_page(petition)
+    campaign = pages_showing(petition).first()
     return render(request, "petitions/confirmed.html", {"petition": petition, "campaign": campaign})
 
 
 @require_GET
 def count_json(request, petition_key):
-    petition = petition_or_404(petition_key)
+    petition = in_language_or_404(petition_key, copies=lookups.petition_copies)
     interval = lookups.petition_settings().counting_interval
     count = counting.get_count(petition.petition_key, ttl=interval)
     data = {
@@ -173,14 +159,3 @@ def count_json(request, petition_key):
     if not request.GET:
         cache.set(count_json_key(str(petition.petition_key)), (response.content, response["Cache-Control"]), interval)
     return response
-
-
-def petition_page(petition):
-    """The live page that shows this petition in the petition's language (Wagtail's reference index)."""
-    from wagtail.models import Page, ReferenceIndex
-
-    references = ReferenceIndex.get_references_to(petition).filter(
-        base_content_type__app_label="wagtailcore", base_content_type__model="page"
-    )
-    page_ids = [int(ref.object_id) for ref in references]
-    return Page.objects.filter(pk__in=page_ids, locale_id=petition.locale_id).live().specific().first()

@@ -6,13 +6,9 @@ example return partners do not.
 
 import datetime
 
-from django.db import transaction
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-
 from website.demo_images import placeholder_image
-from website.localization import string_pairs
 from website.models import HomePage
-from website.seeding import rich
+from website.seeding import p
 
 from .models import (
     Funder,
@@ -27,37 +23,9 @@ from .models import (
     ReturnProgrammePartner,
 )
 
-# --- shared helpers (campaigns.demo uses them too) -------------------------------------------------
-
 
 def h(text, level="h3"):
     return ("heading", {"text": text, "level": level})
-
-
-def p(*paragraphs):
-    return ("paragraph", rich(*paragraphs))
-
-
-def republish(seeder, page, dutch_part=None, english_part=None):
-    """Publish an edited Dutch page and update its English translation through wagtail-localize.
-
-    `dutch_part` and `english_part` are unsaved copies holding only the edited fields: they give the
-    English text of any new strings. The translation stays one that editors can keep working on.
-    """
-    page.save_revision().publish()
-    pairs = string_pairs(dutch_part, english_part) if dutch_part is not None else {}
-    with transaction.atomic():
-        source, _created = TranslationSource.update_or_create_from_instance(page)
-        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-            text = pairs.get(segment.string.data)
-            if text and text != segment.string.data:
-                StringTranslation.objects.update_or_create(
-                    translation_of=segment.string,
-                    locale=seeder.en,
-                    context=segment.context,
-                    defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
-                )
-        Translation.objects.get(source=source, target_locale=seeder.en).save_target(publish=True)
 
 
 # --- funders and partners -------------------------------------------------------------------------
@@ -650,7 +618,7 @@ def seed(seeder):
         page = projects[key]
         if not page.related_projects.exists():
             page.related_projects = [RelatedProject(project=projects[other]) for other in others]
-            republish(seeder, page)
+            seeder.republish(page)
 
     seed_return_programmes(seeder, home, partners)
     return projects

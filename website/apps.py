@@ -7,6 +7,15 @@ class WebsiteConfig(AppConfig):
     verbose_name = _("Website")
 
     def ready(self):
-        from . import signals
+        from wagtail.signals import page_published, page_unpublished
 
-        signals.connect()
+        from . import seeding
+        from .caching import purge_all, purge_on_save
+        from .models import CustomImage, SiteIdentity
+
+        # Pages show menus and each other's titles: any publish turns the page cache over.
+        page_published.connect(purge_all, dispatch_uid="pagecache-published")
+        page_unpublished.connect(purge_all, dispatch_uid="pagecache-unpublished")
+        purge_on_save(SiteIdentity)
+        purge_on_save(CustomImage)
+        seeding.register_demo("website.demo.seed")

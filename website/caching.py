@@ -5,10 +5,16 @@ HTML serves every anonymous visitor. Page models opt in with `CachedPageMixin`; 
 answers repeat requests before Wagtail routes anything (no database query). Rather than tracking
 which pages show what (menus, footers and snippets appear everywhere), any publish or content
 change bumps one version number that is part of every key: the cache turns over at once.
+
+Each app says which of its models show on pages with `purge_on_save` (from its `AppConfig.ready`).
+A purge also sends `content_changed` with the object: the place for a CDN purge to hook in
+(`website.references.pages_showing` names the pages that show it).
 """
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -20,11 +26,37 @@ def content_version():
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
+# Sent after the page cache turned over because `instance` (shown on pages) was saved or deleted.
+content_changed = Signal()
+# {model: whether it shows on pages}, for every model `purge_on_save` watches.
+WATCHED = {}
+
+
 def purge_all(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, None)
+
+
+def purge_on_save(model, *, pages=True, also=None):
+    """Saving or deleting a `model` object turns the page cache over (unless `pages` is false: it
+    shows on no page) and then calls `also(instance)`, for the app's own cached reads of it.
+
+    One call per model (a second one is ignored: the receivers are keyed by the model).
+    """
+
+    def changed(sender, instance, **kwargs):
+        if pages:
+            purge_all()
+            content_changed.send(sender=sender, instance=instance)
+        if also is not None:
+            also(instance)
+
+    WATCHED.setdefault(model, pages)
+    label = model._meta.label_lower
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"purge-on-save:{label}")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"purge-on-delete:{label}")
 
 
 def cacheable(request):

@@ -97,14 +97,8 @@ class HomePage(CachedPageMixin, SocialMetaMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("mission"), index.SearchField("body")]
 
+    # No subpage_types: each app's page types say they may live here (their parent_page_types).
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "website.StandardPage",
-        "projects.ProjectIndexPage",
-        "projects.ReturnProgrammeIndexPage",
-        "campaigns.CampaignIndexPage",
-        "elections.ElectionComparisonPage",
-    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -244,11 +238,3 @@ class SiteIdentity(TranslatableMixin, PreviewableMixin, ClusterableModel):
             ]
             if url
         ]
-
-    @classmethod
-    def for_locale(cls, locale):
-        """This language's identity, else the default language's, else None."""
-        rows = {row.locale_id: row for row in cls.objects.select_related("locale")}
-        if locale and locale.pk in rows:
-            return rows[locale.pk]
-        return next(iter(sorted(rows.values(), key=lambda r: r.locale.language_code != "nl")), None)

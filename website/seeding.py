@@ -9,10 +9,21 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from .localization import translate_object
+from .localization import string_pairs, translate_object
+
+# Dotted paths of each app's `seed(seeder)`, added from its `AppConfig.ready`: they run in that
+# order (INSTALLED_APPS order), so an app whose pages live under another app's comes after it.
+DEMO_SEEDERS = []
+
+
+def register_demo(path):
+    if path not in DEMO_SEEDERS:
+        DEMO_SEEDERS.append(path)
 
 
 def dutch(nl, en):
@@ -26,6 +37,11 @@ def english(nl, en):
 def rich(*paragraphs):
     """Rich text from plain paragraphs (strings are escaped by nobody: write them as HTML-safe)."""
     return RichText("".join(f"<p>{p}</p>" for p in paragraphs))
+
+
+def p(*paragraphs):
+    """A paragraph block of `BaseStreamBlock`."""
+    return ("paragraph", rich(*paragraphs))
 
 
 class Seeder:
@@ -92,6 +108,27 @@ class Seeder:
             site.save()
         self.translate(home, model, build)
         return home
+
+    def republish(self, page, dutch_part=None, english_part=None):
+        """Publish an edited Dutch page and update its English translation through wagtail-localize.
+
+        `dutch_part` and `english_part` are unsaved copies holding only the edited fields: they give the
+        English text of any new strings. The translation stays one that editors can keep working on.
+        """
+        page.save_revision().publish()
+        pairs = string_pairs(dutch_part, english_part) if dutch_part is not None else {}
+        with transaction.atomic():
+            source, _created = TranslationSource.update_or_create_from_instance(page)
+            for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+                text = pairs.get(segment.string.data)
+                if text and text != segment.string.data:
+                    StringTranslation.objects.update_or_create(
+                        translation_of=segment.string,
+                        locale=self.en,
+                        context=segment.context,
+                        defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                    )
+            Translation.objects.get(source=source, target_locale=self.en).save_target(publish=True)
 
     def admin_user(self, username="admin", password="campagne-demo"):
         User = get_user_model()

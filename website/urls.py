@@ -7,8 +7,6 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from petitions import views as petition_views
-
 from . import views
 from .sitemap import MultilingualSitemap
 
@@ -19,9 +17,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    # Outside the language prefix: one URL per petition, so one cache entry.
-    path("petitions/<str:petition_key>/count.json", petition_views.count_json, name="petition_count"),
-    path("donations/", include("donations.webhook_urls")),  # Stripe webhook + canvas JSON, no language prefix
+    # Outside the language prefix: count.json and canvas JSON have one URL (one cache entry); Stripe's webhook.
+    path("petitions/", include("petitions.count_urls")),
+    path("donations/", include("donations.webhook_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 

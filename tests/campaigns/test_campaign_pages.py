@@ -2,8 +2,8 @@ import pytest
 
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models import CampaignIndexPage, CampaignPage
-from campaigns.sharing import share_links
 from website.blocks import BaseStreamBlock
+from website.sharing import share_links
 
 
 def test_campaigns_live_under_a_campaign_index():

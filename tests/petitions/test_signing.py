@@ -3,8 +3,8 @@ from django.core import mail
 
 from petitions.consent import current_consent
 from petitions.models import ConsentVersion, PetitionStatus, Signature, SignatureStatus
-from petitions.normalise import normalise_email
 from petitions.tasks import send_due_confirmations
+from website.normalise import normalise_email
 
 
 def sign_url(petition, language="nl"):

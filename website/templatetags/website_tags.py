@@ -2,6 +2,7 @@ from django import template
 
 from website import i18n
 from website.models import SiteIdentity
+from website.translation import in_language
 
 register = template.Library()
 
@@ -50,9 +51,13 @@ def breadcrumbs(context, page):
 
 @register.simple_tag(takes_context=True)
 def site_identity(context):
-    """The organisation's details in the page's language, fetched once per request."""
+    """The organisation's details in the page's language, fetched once per request (one row per language)."""
     request = context.get("request")
-    return i18n.per_request(request, "site_identity", lambda: SiteIdentity.for_locale(i18n.active_locale(request)))
+    return i18n.per_request(
+        request,
+        "site_identity",
+        lambda: in_language(SiteIdentity.objects.all(), i18n.active_locale(request).language_code),
+    )
 
 
 @register.filter

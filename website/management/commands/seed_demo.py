@@ -2,17 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
 
-from website.seeding import Seeder
-
-# Each app adds its own demo content; order matters where pages live under others.
-DEMO_MODULES = [
-    "website.demo.seed",
-    "projects.demo.seed",
-    "campaigns.demo.seed",
-    "petitions.demo.seed",
-    "elections.demo.seed",
-    "donations.demo.seed",
-]
+from website.seeding import DEMO_SEEDERS, Seeder
 
 
 class Command(BaseCommand):
@@ -22,7 +12,7 @@ class Command(BaseCommand):
         if not settings.DEMO_CONTENT_ALLOWED:
             raise CommandError("Demo content is disabled in these settings (never seed a production site).")
         seeder = Seeder(log=self.stdout.write)
-        for path in DEMO_MODULES:
+        for path in DEMO_SEEDERS:  # each app registers its own (AppConfig.ready)
             import_string(path)(seeder)
         username, password = seeder.admin_user()
         self.stdout.write(

@@ -1,4 +1,10 @@
-"""Email addresses folded to one identity per person, by the rules of the big mail providers."""
+"""What people type, made comparable and safe to keep: email addresses folded to one identity per
+person (by the rules of the big mail providers), free text without control characters."""
+
+import unicodedata
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
 GMAIL = {"gmail.com", "googlemail.com"}
 PLUS_TAG_DOMAINS = GMAIL | {
@@ -35,3 +41,11 @@ def normalise_email(address):
         local = local.replace(".", "")
         domain = "gmail.com"
     return f"{local}@{domain}"
+
+
+def clean_text(value, field_label):
+    """Strip and reject control characters (a name is shown and exported; NUL and friends break both)."""
+    value = unicodedata.normalize("NFC", value).strip()
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise forms.ValidationError(_("%(field)s contains characters that cannot be used.") % {"field": field_label})
+    return value

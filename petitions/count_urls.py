@@ -1,0 +1,9 @@
+"""Routes outside the language prefix: one count.json URL per petition, so one cache entry."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("<str:petition_key>/count.json", views.count_json, name="petition_count"),
+]
