@@ -1,22 +1,63 @@
+"""`manage.py seed_demo`: run once for this module, committed as the command runs on a real site.
+
+The demo is the slowest thing to build (every app's content in two languages), so the checks of the
+whole demo share one run: the site's, the elections app's, and seeding a second time.
+"""
+
+import io
+
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import override_settings
 from wagtail.models import Page, Revision, Site
 
+from elections import comparison, guide_checks
+from elections.demo import seed as seed_elections
+from elections.models import Correction, ElectionComparisonPage, Party, Position, Statement
 from website.models import CustomImage, HomePage, SiteIdentity
+from website.seeding import Seeder
+
+pytestmark = pytest.mark.django_db
 
 
 def counts():
     return (Page.objects.count(), Revision.objects.count(), SiteIdentity.objects.count(), CustomImage.objects.count())
 
 
-# Committed transactions, as `manage.py seed_demo` runs: wagtail-localize publishes translations on
-# commit. serialized_rollback restores the rows migrations made (root collection, locales) afterwards.
-committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
 
 
-@committed
-def test_seed_demo_builds_the_site_in_both_languages(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+@pytest.fixture(autouse=True)
+def _media_root(settings, demo_media):
+    """The demo's images stay where the module's run stored them."""
+    settings.MEDIA_ROOT = demo_media
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, demo_media):
+    """The output of one committed `seed_demo` run; afterwards the database is put back as migrations left it.
+
+    Committed, because wagtail-localize publishes translations when a transaction commits, page by
+    page, as the command does on a real site. Tests still run in their own rolled-back transaction.
+    """
+    output = io.StringIO()
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        # What the migrations made (locales, root page, groups…), to restore after the module, as
+        # Django's serialized rollback does; pytest-django keeps a copy when another test needs one.
+        migrated = (
+            getattr(connection, "_test_serialized_contents", None) or connection.creation.serialize_db_to_string()
+        )
+        call_command("seed_demo", stdout=output)
+    yield output.getvalue()
+    with django_db_blocker.unblock():
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(migrated)
+
+
+def test_seed_demo_builds_the_site_in_both_languages(demo, client):
     assert HomePage.objects.count() == 2
     assert Site.objects.get(is_default_site=True).root_page.specific.locale.language_code == "nl"
     assert SiteIdentity.objects.count() == 2
@@ -33,23 +74,50 @@ def test_seed_demo_builds_the_site_in_both_languages(client):
         assert client.get(path).status_code == 200, path
 
 
-@committed
-def test_seed_demo_twice_changes_nothing(capsys):
-    call_command("seed_demo")
+def test_seed_demo_twice_changes_nothing(demo, capsys, django_capture_on_commit_callbacks):
     before = counts()
-    call_command("seed_demo")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo")
     assert counts() == before
     assert "0 objects created" in capsys.readouterr().out
 
 
-def test_seed_demo_prints_the_admin_login(db, capsys):
-    call_command("seed_demo")
-    assert "user 'admin', password" in capsys.readouterr().out
+def test_seed_demo_prints_the_admin_login(demo):
+    assert "user 'admin', password" in demo
 
 
-def test_seed_demo_refuses_when_demo_content_is_not_allowed(db, settings):
+def test_seed_demo_refuses_when_demo_content_is_not_allowed(settings):
     from django.core.management.base import CommandError
 
     settings.DEMO_CONTENT_ALLOWED = False
     with pytest.raises(CommandError):
         call_command("seed_demo")
+
+
+# The elections app's part of the demo ---------------------------------------------------------------
+
+VIEWS = ["", "?parties=gh,pvi,vbv", "?theme=terugkeer", "?party=lbv", "open-data/json/"]
+
+
+def test_demo_has_a_fictional_comparison_and_guide_in_both_languages(demo, client):
+    pages = {page.locale.language_code: page for page in ElectionComparisonPage.objects.select_related("locale")}
+    assert set(pages) == {"nl", "en"}
+    assert Party.objects.filter(locale__language_code="nl").count() == 5
+    assert Position.objects.filter(locale__language_code="en").count() == 30
+    assert Statement.objects.filter(locale__language_code="nl").count() == 10
+    assert Correction.objects.exists()
+    for language, page in pages.items():
+        for view in [*VIEWS, "stemhulp/" if language == "nl" else "guide/"]:
+            assert client.get(page.url + view).status_code == 200, (language, view)
+    assert "Voorbeeldstad" in client.get(pages["nl"].url).content.decode()
+
+    # The demo guide can tell every party apart and has no statement everyone answers alike.
+    source = pages["nl"]
+    found = guide_checks.check(
+        comparison.guide_input(comparison.load(source.election, source.locale, with_statements=True))
+    )
+    assert found == {"indistinguishable": [], "unanimous": [], "missing": []}
+
+    seeder = Seeder(log=lambda message: None)
+    seed_elections(seeder)
+    assert seeder.created == 0
