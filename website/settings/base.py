@@ -200,19 +200,23 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "csv", "txt", "mp3", "ogg", "mp4"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-# Content Security Policy: every asset comes from the site itself. Video players are framed
-# only after the visitor asks for them (see templates/website/blocks/video_block.html).
+# Content Security Policy: every asset comes from the site itself, and scripts only from files
+# (static/js; data for them in <script type="application/json">). Video players are framed only
+# after the visitor asks for them (see templates/website/blocks/video_block.html).
 SECURE_CSP = {
     "default-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "style-src": ["'self'", "'unsafe-inline'"],
-    "script-src": ["'self'", "'unsafe-inline'"],
+    "script-src": ["'self'"],
     "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
 }
+# Wagtail's admin still writes inline scripts (date pickers, inline panels): allowed under /admin/ only
+# (website/urls.py).
+ADMIN_CSP = {**SECURE_CSP, "script-src": ["'self'", "'unsafe-inline'"]}
 
 LOGGING = {
     "version": 1,
