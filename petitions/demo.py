@@ -7,14 +7,25 @@ something. The petition is open in the demo so the signing flow can be tried.
 
 import datetime
 import random
+import uuid
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
 
 from . import counting
 from .consent import current_consent
-from .models import Municipality, Petition, PetitionStatus, ResponseStatus, Signature, SignatureStatus, TargetResponse
+from .models import (
+    Municipality,
+    Petition,
+    PetitionStatus,
+    ResponseNote,
+    ResponseStatus,
+    Signature,
+    SignatureStatus,
+    TargetResponse,
+)
 
 SIGNATURES = 3000
 FIRST_NAMES = [
@@ -182,8 +193,16 @@ def generate_responses(petition):
                 municipality=municipality,
                 status=status,
                 responded_on=datetime.date(2020, 3, 1) + datetime.timedelta(days=rng.randint(0, 120)),
-                note_nl="Voorbeeldreactie (demo).",
-                note_en="Example response (demo).",
             )
         )
     TargetResponse.objects.bulk_create(responses)
+    texts = {"nl": "Voorbeeldreactie (demo).", "en": "Example response (demo)."}
+    locales = Locale.objects.filter(language_code__in=texts)
+    notes = []
+    for response in responses:
+        key = uuid.uuid4()
+        notes += [
+            ResponseNote(response=response, locale=lc, translation_key=key, text=texts[lc.language_code])
+            for lc in locales
+        ]
+    ResponseNote.objects.bulk_create(notes)

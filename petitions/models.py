@@ -19,6 +19,8 @@ from wagtail.models import PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from website.translation import choose
+
 
 class PetitionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -327,6 +329,12 @@ class ResponseStatus(models.TextChoices):
     ACTED = "acted", _("Acted")
 
 
+class TargetResponseQuerySet(models.QuerySet):
+    def with_notes(self):
+        """Notes fetched with the responses, so that `note_in` costs no query per response."""
+        return self.prefetch_related(models.Prefetch("notes", queryset=ResponseNote.objects.select_related("locale")))
+
+
 class TargetResponse(models.Model):
     """What a municipality did with the petition's ask, recorded by staff."""
 
@@ -337,9 +345,9 @@ class TargetResponse(models.Model):
     )
     responded_on = models.DateField(_("date"), null=True, blank=True)
     source_url = models.URLField(_("source"), blank=True)
-    note_nl = models.CharField(_("note (Dutch)"), max_length=500, blank=True)
-    note_en = models.CharField(_("note (English)"), max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TargetResponseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("municipality response")
@@ -352,6 +360,31 @@ class TargetResponse(models.Model):
     @property
     def said_yes(self):
         return self.status in {ResponseStatus.SAID_YES, ResponseStatus.ACTED}
+
+    def note_in(self, language=None):
+        """The note in `language` (the active one when None), else in the language it was written in; "" when
+        there is none. Fetch responses `with_notes()` to read many."""
+        note = choose({note.locale.language_code: note for note in self.notes.all()}, language)
+        return note.text if note else ""
+
+
+class ResponseNote(TranslatableMixin, models.Model):
+    """What staff add to a response for the public, one row per language (a translation group per response).
+
+    The facts of a response (status, date, source) are the same in every language and stay on TargetResponse.
+    """
+
+    response = models.ForeignKey(TargetResponse, on_delete=models.CASCADE, related_name="notes")
+    text = models.CharField(_("note"), max_length=500)
+
+    translatable_fields = [TranslatableField("text"), SynchronizedField("response")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("response note")
+        constraints = [models.UniqueConstraint(fields=["response", "locale"], name="one_note_per_response_language")]
+
+    def __str__(self):
+        return self.text
 
 
 @register_setting(icon="cogs")

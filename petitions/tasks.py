@@ -171,7 +171,7 @@ def report_unusual_signing():
 @task()
 def notify_response_change(response_id):
     """Email the signers from a municipality who asked to hear when its response changes."""
-    response = TargetResponse.objects.select_related("municipality").filter(pk=response_id).first()
+    response = TargetResponse.objects.select_related("municipality").with_notes().filter(pk=response_id).first()
     if response is None:
         return 0
     signers = (
@@ -197,7 +197,7 @@ def notify_response_change(response_id):
                 "response": response,
                 "status_label": status_label,
                 "name": name,
-                "note": response.note_en if language == "en" and response.note_en else response.note_nl,
+                "note": response.note_in(language),
             },
             language,
         )

@@ -8,9 +8,11 @@ from .models import Municipality, ResponseStatus, TargetResponse
 
 def summary(petition):
     municipalities = list(Municipality.objects.filter(active=True).only("cbs_code", "name", "province"))
-    responses = {r.municipality_id: r for r in TargetResponse.objects.filter(petition_key=petition.petition_key)}
+    responses = {
+        r.municipality_id: r for r in TargetResponse.objects.filter(petition_key=petition.petition_key).with_notes()
+    }
     signatures = counting.municipality_counts(petition.petition_key)
-    english = petition.locale.language_code == "en"
+    language = petition.locale.language_code
     rows = []
     for municipality in municipalities:
         response = responses.get(municipality.pk)
@@ -22,9 +24,7 @@ def summary(petition):
                 "status_label": ResponseStatus(status).label,
                 "date": response.responded_on if response else None,
                 "source_url": response.source_url if response else "",
-                "note": (response.note_en or response.note_nl)
-                if (response and english)
-                else (response.note_nl if response else ""),
+                "note": response.note_in(language) if response else "",
                 "signatures": signatures.get(municipality.cbs_code, 0),
             }
         )

@@ -24,7 +24,7 @@ from website.audit_log import register_actions
 
 from . import admin_views
 from .models import Municipality, PaperSignatures, Petition, TargetResponse
-from .responses import save_response
+from .responses import ResponseNoteFields, note_field_names, save_response
 
 
 def petition_choices():
@@ -45,12 +45,12 @@ class PetitionKeyForm(WagtailAdminModelForm):
         )
 
 
-class TargetResponseForm(PetitionKeyForm):
+class TargetResponseForm(PetitionKeyForm, ResponseNoteFields):
     def save(self, commit=True):
         # Through save_response, so signers who asked hear about a changed response.
         response = super().save(commit=False)
         if commit:
-            save_response(response)
+            save_response(response, notes=self.notes)
         return response
 
 
@@ -108,8 +108,7 @@ class TargetResponseViewSet(ModelViewSet):
             FieldPanel("municipality"),
             FieldRowPanel([FieldPanel("status"), FieldPanel("responded_on")]),
             FieldPanel("source_url"),
-            FieldPanel("note_nl"),
-            FieldPanel("note_en"),
+            *[FieldPanel(name) for name in note_field_names()],
         ],
         base_form_class=TargetResponseForm,
     )

@@ -125,6 +125,10 @@ def test_a_response_recorded_in_the_admin_notifies_signers_who_asked(
     assert response.status_code == 302, response.content.decode()[:2000]
     assert TargetResponse.objects.get().status == "said_yes"
     assert [message.to for message in mail.outbox] == [["s0@example.org"]]
+    recorded = TargetResponse.objects.with_notes().get()
+    assert (recorded.note_in("nl"), recorded.note_in("en")) == ("Ja!", "Yes!")
+    edit = staff_client.get(f"/admin/petitions/responses/edit/{recorded.pk}/").content.decode()
+    assert 'value="Ja!"' in edit and 'value="Yes!"' in edit
 
 
 def test_the_response_form_offers_petitions_by_title(staff_client, petition):

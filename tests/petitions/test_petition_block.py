@@ -63,6 +63,19 @@ def test_tracker_counts_municipalities_that_said_yes(client, campaign, petition,
     assert 'class="tile-map' in html
 
 
+def test_tracker_shows_the_response_note_in_the_page_language(client, campaign, petition, amsterdam):
+    from petitions.responses import save_response
+
+    save_response(
+        TargetResponse(petition_key=petition.petition_key, municipality=amsterdam, status=ResponseStatus.SAID_YES),
+        notes={"nl": "Motie aangenomen", "en": "Motion passed"},
+    )
+    english = client.get("/en/campaigns/kinderen-en/").content.decode()
+    dutch = client.get("/nl/campagnes/kinderen/").content.decode()
+    assert "Motion passed" in english and "Motie aangenomen" not in english
+    assert "Motie aangenomen" in dutch and "Motion passed" not in dutch
+
+
 def test_campaign_page_with_petition_renders_within_query_budget(client, campaign, django_assert_max_num_queries):
     client.get("/nl/campagnes/kinderen/")
     with django_assert_max_num_queries(30):
