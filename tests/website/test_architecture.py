@@ -118,3 +118,23 @@ def test_function_local_and_relative_imports_count(tmp_path):
     path = tmp_path / "tasks.py"
     path.write_text("from . import models\n\ndef run():\n    from .views import page\n")
     assert {"app.models", "app.views.page", "app.views"} <= imported_names("app.tasks", path)
+
+
+def test_editors_can_add_under_the_home_page_the_apps_pages_that_say_they_live_there():
+    from website.models import HomePage
+
+    assert {model._meta.label for model in HomePage.creatable_subpage_models()} == {
+        "website.StandardPage",
+        "projects.ProjectIndexPage",
+        "projects.ReturnProgrammeIndexPage",
+        "campaigns.CampaignIndexPage",
+        "elections.ElectionComparisonPage",
+    }
+
+
+def test_each_app_registers_its_demo_content_after_the_apps_whose_pages_it_builds_on():
+    from website.seeding import DEMO_SEEDERS
+
+    order = [path.split(".")[0] for path in DEMO_SEEDERS]
+    assert sorted(order) == sorted([CORE, *APPS])
+    assert order[:3] == [CORE, "projects", "campaigns"]  # campaigns use project pages; the rest campaign pages
