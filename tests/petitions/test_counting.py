@@ -118,6 +118,13 @@ def test_count_json_from_cache_needs_no_petition_count_query(
         client.get(f"/petitions/{petition.petition_key}/count.json")
 
 
+def test_count_json_shows_a_new_goal_as_soon_as_the_petition_is_saved(client, petition):
+    assert client.get(f"/petitions/{petition.petition_key}/count.json").json()["goal"] == 1000
+    petition.goal = 2000
+    petition.save()
+    assert client.get(f"/petitions/{petition.petition_key}/count.json").json()["goal"] == 2000
+
+
 def test_count_json_breaks_down_by_municipality(client, petition, make_signatures):
     make_signatures(3)
     response = client.get(f"/petitions/{petition.petition_key}/count.json", {"by": "municipality"})
