@@ -139,6 +139,12 @@ def about(seeder, home, django_capture_on_commit_callbacks):
         return seeder.page(home, StandardPage, standard_values)
 
 
+@pytest.fixture(scope="module")
+def module_about(module_seeder, building, module_home):
+    with building():
+        return module_seeder.page(module_home, StandardPage, standard_values)
+
+
 @pytest.fixture
 def english(db):
     return Locale.objects.get(language_code="en")
