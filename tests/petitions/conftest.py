@@ -32,6 +32,13 @@ def petition(seeder, django_capture_on_commit_callbacks):
         return seeder.snippet(Petition, petition_values, {"title": "Haal 500 kinderen hierheen"})
 
 
+@pytest.fixture(scope="module")
+def module_petition(module_seeder, building):
+    """The same petition built once for a module that only reads it (see `module_db` in tests/conftest.py)."""
+    with building():
+        return module_seeder.snippet(Petition, petition_values, {"title": "Haal 500 kinderen hierheen"})
+
+
 @pytest.fixture
 def english_petition(petition, english):
     return petition.get_translation(english)

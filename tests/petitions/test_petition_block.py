@@ -4,16 +4,23 @@ from campaigns.models import CampaignPage
 from petitions.models import ResponseStatus, TargetResponse
 from tests.campaigns.conftest import make_campaign
 
+# The pages and the petition are built once for this module (see `module_db` in tests/conftest.py).
 
-@pytest.fixture
-def campaign(seeder, campaign_index, petition, django_capture_on_commit_callbacks):
+
+@pytest.fixture(scope="module")
+def module_campaign(module_seeder, building, module_campaign_index, module_petition):
+    petition = module_petition
+
     def body(t):
         return [("petition", {"petition": petition, "show_tracker": True})]
 
+    def capture(execute):  # what make_campaign expects from django_capture_on_commit_callbacks
+        return building()
+
     return make_campaign(
-        seeder,
-        campaign_index,
-        django_capture_on_commit_callbacks,
+        module_seeder,
+        module_campaign_index,
+        capture,
         nl="Kinderen",
         en="Children",
         slug="kinderen",
@@ -23,15 +30,25 @@ def campaign(seeder, campaign_index, petition, django_capture_on_commit_callback
     )
 
 
-@pytest.fixture
-def campaign_index(seeder, home, django_capture_on_commit_callbacks):
+@pytest.fixture(scope="module")
+def module_campaign_index(module_seeder, building, module_home):
     from campaigns.models import CampaignIndexPage
 
     def build(t):
         return {"title": t("Campagnes", "Campaigns"), "slug": t("campagnes", "campaigns")}
 
-    with django_capture_on_commit_callbacks(execute=True):
-        return seeder.page(home, CampaignIndexPage, build)
+    with building():
+        return module_seeder.page(module_home, CampaignIndexPage, build)
+
+
+@pytest.fixture
+def campaign(module_campaign, fresh):
+    return fresh(module_campaign)
+
+
+@pytest.fixture
+def petition(module_petition, fresh):
+    return fresh(module_petition)
 
 
 def test_campaign_page_shows_the_petition_in_its_language(client, campaign):
