@@ -35,13 +35,19 @@ def petition_choices():
     ]
 
 
+def as_uuid(value):
+    """A petition key from the submitted data (a string) or from the record being edited (already a UUID)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+
+
 class PetitionKeyForm(WagtailAdminModelForm):
     """Records hang off the petition's translation group: staff pick a petition, the form stores its key."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Coerced both ways: an edit compares the submitted key with the record's (has_changed).
         self.fields["petition_key"] = forms.TypedChoiceField(
-            label=_("Petition"), choices=petition_choices, coerce=uuid.UUID
+            label=_("Petition"), choices=petition_choices, coerce=as_uuid
         )
 
 

@@ -13,7 +13,15 @@ from wagtail.users.models import UserProfile
 
 from petitions.admin_views import SIGNATURES
 from petitions.consent import current_consent
-from petitions.models import Municipality, PaperSignatures, Signature, SignatureStatus, TargetResponse
+from petitions.models import (
+    Municipality,
+    PaperSignatures,
+    ResponseStatus,
+    Signature,
+    SignatureStatus,
+    TargetResponse,
+)
+from petitions.responses import save_response
 from petitions.tasks import report_unusual_signing
 from website.roles import declared_roles
 
@@ -134,6 +142,64 @@ def test_a_response_recorded_in_the_admin_notifies_signers_who_asked(
 def test_the_response_form_offers_petitions_by_title(staff_client, petition):
     content = staff_client.get("/admin/petitions/responses/new/").content.decode()
     assert f'value="{petition.petition_key}"' in content and petition.title in content
+
+
+def edit_form_data(page):
+    """What the edit view's form sends back unchanged, as a browser would post it."""
+    form = page.context["form"]
+    values = {name: form[name].value() for name in form.fields}
+    return {name: str(value) for name, value in values.items() if value is not None}
+
+
+def test_a_response_corrected_in_the_admin_notifies_signers_once_in_their_language(
+    staff_client, petition, amsterdam, sign, django_capture_on_commit_callbacks
+):
+    sign(1, notify_on_response=True)
+    sign(1, start=1, language="en", notify_on_response=True)
+    sign(1, start=2, language="en", notify_on_response=False)
+    recorded = save_response(
+        TargetResponse(petition_key=petition.petition_key, municipality=amsterdam, status=ResponseStatus.DEBATED),
+        notes={"nl": "Besproken", "en": "Debated"},
+    )
+    url = f"/admin/petitions/responses/edit/{recorded.pk}/"
+    page = staff_client.get(url)
+    assert page.status_code == 200
+    data = edit_form_data(page)
+    assert data["petition_key"] == str(petition.petition_key) and data["note_nl"] == "Besproken"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(url, {**data, "status": "said_yes", "note_en": "The council agreed."})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    recorded = TargetResponse.objects.with_notes().get()
+    assert (recorded.status, recorded.note_in("nl"), recorded.note_in("en")) == (
+        "said_yes",
+        "Besproken",
+        "The council agreed.",
+    )
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert len(mail.outbox) == 2 and set(subjects) == {"s0@example.org", "s1@example.org"}
+    assert "Zei ja" in subjects["s0@example.org"] and "Said yes" in subjects["s1@example.org"]
+    assert "The council agreed." in next(m.body for m in mail.outbox if m.to == ["s1@example.org"])
+
+    # Saved again without a new status (a corrected note): nobody hears twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(url, {**edit_form_data(staff_client.get(url)), "note_nl": "Aangenomen"})
+    assert response.status_code == 302 and len(mail.outbox) == 2
+    assert TargetResponse.objects.with_notes().get().note_in("nl") == "Aangenomen"
+
+
+def test_paper_signatures_can_be_corrected_in_the_admin(staff_client, petition, amsterdam):
+    other = User.objects.create_user("volunteer")
+    paper = PaperSignatures.objects.create(
+        petition_key=petition.petition_key, count=120, municipality=amsterdam, note="Markt", added_by=other
+    )
+    url = f"/admin/petitions/paper/edit/{paper.pk}/"
+    page = staff_client.get(url)
+    assert page.status_code == 200
+    response = staff_client.post(url, {**edit_form_data(page), "count": "125"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    paper.refresh_from_db()
+    assert (paper.count, paper.petition_key, paper.note, paper.added_by) == (125, petition.petition_key, "Markt", other)
 
 
 def test_paper_signatures_record_who_added_them(staff_client, petition, amsterdam):
