@@ -268,8 +268,10 @@ def stripe_webhook(request):
         logger.error("Stripe webhook called but STRIPE_WEBHOOK_SECRET is not set")
         return HttpResponse("webhook not configured", status=400, content_type="text/plain")
     try:
-        event = stripe.Webhook.construct_event(request.body, request.headers.get("Stripe-Signature", ""), secret)
+        event = webhooks.verified_event(request.body, request.headers.get("Stripe-Signature", ""), secret)
+    except webhooks.NotAnEvent as error:
+        return HttpResponse(f"not a Stripe event: {error}", status=400, content_type="text/plain")
     except (ValueError, stripe.SignatureVerificationError):
         return HttpResponse("invalid signature", status=400, content_type="text/plain")
-    outcome = webhooks.handle_event(event.to_dict())
+    outcome = webhooks.handle_event(event)
     return JsonResponse({"received": True, "outcome": outcome})

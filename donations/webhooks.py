@@ -8,8 +8,10 @@ event came before.
 """
 
 import datetime
+import json
 import logging
 
+import stripe
 from django.db import IntegrityError
 from django.db.models import F
 from django.utils import timezone
@@ -50,10 +52,39 @@ HANDLERS = {
 }
 
 
-def _created(event):
+class NotAnEvent(ValueError):
+    """A body with a valid signature that is not a Stripe event: answered 400 with this reason."""
+
+
+def verified_event(payload, header, secret):
+    """The event in a webhook body, as a dict of Stripe's shape, once its signature is checked (5 minutes'
+    tolerance). Raises stripe.SignatureVerificationError (or ValueError) for a bad signature, and NotAnEvent
+    for a signed body that is not an event, before anything is written."""
+    stripe.WebhookSignature.verify_header(payload, header, secret, stripe.Webhook.DEFAULT_TOLERANCE)
     try:
-        return datetime.datetime.fromtimestamp(int(event["created"]), tz=datetime.UTC)
-    except (KeyError, TypeError, ValueError):
+        event = json.loads(payload)
+    except ValueError as error:
+        raise NotAnEvent("the body is not JSON") from error
+    if not isinstance(event, dict) or event.get("object") != "event":
+        raise NotAnEvent("the body is not an event object")
+    if not isinstance(event.get("id"), str) or not event["id"]:
+        raise NotAnEvent("the event has no id")
+    if not isinstance(event.get("type"), str):
+        raise NotAnEvent("the event has no type")
+    if not isinstance(event.get("data"), dict) or not isinstance(event["data"].get("object"), dict):
+        raise NotAnEvent("the event's data is not an object")
+    if "created" in event and _created(event) is None:
+        raise NotAnEvent("the event's creation time is not a timestamp")
+    return event
+
+
+def _created(event):
+    created = event.get("created")
+    if not isinstance(created, int) or isinstance(created, bool):
+        return None
+    try:
+        return datetime.datetime.fromtimestamp(created, tz=datetime.UTC)
+    except (OverflowError, OSError, ValueError):
         return None
 
 

@@ -9,11 +9,11 @@ None is needed: this view changes no state and reads no cookies, so a forged pos
 its own sender a result.
 """
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from . import comparison
 from .models import ElectionComparisonPage
@@ -22,9 +22,12 @@ from .models import ElectionComparisonPage
 @csrf_exempt
 @sensitive_post_parameters()
 @never_cache
-@require_POST
+@require_http_methods(["GET", "POST"])
 def guide_result(request, page_id):
     page = get_object_or_404(ElectionComparisonPage.objects.live().public().select_related("election"), pk=page_id)
+    if request.method == "GET":
+        # A reload of the result or a shared link: it carries no answers, so back to the guide (in this language).
+        return redirect(page.localized.guide_url())
     data = comparison.load(page.election, page.locale, with_statements=True)
     answers, important, dealbreakers = comparison.read_answers(request.POST, data)
     return render(

@@ -27,6 +27,24 @@ class MunicipalityField(forms.ModelChoiceField):
         forms.Field.validate(self, value)
 
 
+class FormTimingField(forms.Field):
+    """Milliseconds the signer spent on the form, set by the page's script. Never an error: a value that is
+    not a plausible count of milliseconds (text, a sign, 400 digits) cleans to None and marks the form's
+    `timing_garbled`, a signal for abuse control."""
+
+    widget = forms.HiddenInput
+    MAX_DIGITS = 10  # about 115 days: any real timing fits, and it converts to a float exactly
+
+    def to_python(self, value):
+        value = str(value or "").strip()
+        if value.isascii() and value.isdigit() and len(value) <= self.MAX_DIGITS:
+            return int(value)
+        return None
+
+    def garbled(self, value):
+        return bool(str(value or "").strip()) and self.to_python(value) is None
+
+
 class SignatureForm(forms.Form):
     name = forms.CharField(
         label=_("Name"),
@@ -71,7 +89,7 @@ class SignatureForm(forms.Form):
     )
     # Signals for abuse control, never shown as errors: a honeypot and the time spent on the form.
     website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
-    form_ms = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=0)
+    form_ms = FormTimingField(required=False)
 
     def __init__(self, *args, petition, consent_text, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,6 +126,8 @@ class SignatureForm(forms.Form):
             raise forms.ValidationError(_("A Dutch postcode looks like 1234 AB."))
         return f"{match.group(1)} {match.group(2).upper()}"
 
-    def clean_form_ms(self):
-        # A garbled timing value is a bot signal, not a reason to refuse: drop it.
-        return self.cleaned_data.get("form_ms")
+    def clean(self):
+        cleaned = super().clean()
+        # A garbled timing value is a bot signal, not a reason to refuse: dropped, and told to abuse control.
+        cleaned["timing_garbled"] = self.fields["form_ms"].garbled(self.data.get("form_ms"))
+        return cleaned

@@ -27,8 +27,9 @@ class SigningResult:
     duplicate: bool = False
 
 
-def request_signals(*, form_ms, honeypot, limits):
-    """What the request itself shows about automation: a filled honeypot, a form sent too fast.
+def request_signals(*, form_ms, honeypot, limits, timing_garbled=False):
+    """What the request itself shows about automation: a filled honeypot, a form sent too fast, a
+    form timing that no browser running our script sends.
 
     The rate limits are counted later, by the confirmation sender (`screening.py`), so that signing
     needs no round trip to the cache. Never told to the signer.
@@ -38,6 +39,8 @@ def request_signals(*, form_ms, honeypot, limits):
         reasons.append("honeypot")
     if form_ms is not None and form_ms < limits.minimum_form_seconds * 1000:
         reasons.append("fast")
+    if timing_garbled:
+        reasons.append("timing")
     return reasons
 
 
@@ -46,7 +49,10 @@ def sign(petition, data, *, consent, language, ip):
     from . import tasks
 
     reasons = request_signals(
-        form_ms=data.get("form_ms"), honeypot=bool(data.get("website")), limits=lookups.petition_settings()
+        form_ms=data.get("form_ms"),
+        honeypot=bool(data.get("website")),
+        limits=lookups.petition_settings(),
+        timing_garbled=bool(data.get("timing_garbled")),
     )
     signature = Signature(
         petition_key=petition.petition_key,

@@ -65,16 +65,21 @@ def send_due_confirmations(max_seconds=50):
                 break
             # First pass through the outbox (not a reminder, not a retry): count against the rate limits.
             screening.screen([s for s in batch if s.reminders_sent == 0 and s.email_failures == 0])
+            # Claimed before anything is sent: a second worker that read the same rows where rows cannot be
+            # locked (SQLite) fails on this write and sends nothing, so an email never goes out twice.
+            Signature.objects.filter(pk__in=[s.pk for s in batch]).update(confirmation_due=False)
             # Sent while the batch's rows are locked: whoever writes one of them meanwhile (a signer who
             # confirms, a staff invalidation) waits for the commit, a second or so with small batches.
             messages = confirmation_messages([s for s in batch if s.status == SignatureStatus.PENDING and s.email])
             done, failed = send_batch(messages)
             failed_now.update(failed)
-            Signature.objects.filter(pk__in=[s.pk for s in batch if s.pk not in failed_now]).update(
-                confirmation_due=False, email_failures=0
-            )
+            Signature.objects.filter(
+                pk__in=[s.pk for s in batch if s.pk not in failed_now and s.email_failures]
+            ).update(email_failures=0)
             if failed:
-                Signature.objects.filter(pk__in=failed).update(email_failures=F("email_failures") + 1)
+                Signature.objects.filter(pk__in=failed).update(
+                    confirmation_due=True, email_failures=F("email_failures") + 1
+                )
             sent += len(done)
     return sent
 

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from website import caching
 from website.net import client_ip
@@ -32,9 +32,12 @@ def error_page(request, status, title, message, petition=None):
 # cached pages. Instead: browsers' cross-site posts are refused (Sec-Fetch-Site), and every signature
 # needs its signer's email confirmation before it counts.
 @csrf_exempt
-@require_POST
+@require_http_methods(["GET", "POST"])
 def sign(request, petition_key):
     petition = in_language_or_404(petition_key, copies=lookups.petition_copies)
+    if request.method == "GET":
+        # A reload after a form error, or the URL shared from the address bar: back to the form.
+        return redirect(form_location(petition))
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return error_page(request, 403, _("Not signed"), _("Petitions can only be signed on this site."), petition)
     if not petition.is_open():
@@ -72,6 +75,12 @@ def sign(request, petition_key):
         )
     signing.sign(petition, form.cleaned_data, consent=shown, language=translation.get_language(), ip=client_ip(request))
     return redirect(reverse("petitions:thanks", args=[petition.petition_key]), permanent=False)
+
+
+def form_location(petition):
+    """Where the petition's form lives: its campaign page, in the language of the request."""
+    campaign = pages_showing(petition).first()
+    return f"{campaign.url}#petition-{petition.pk}" if campaign else f"/{translation.get_language()}/"
 
 
 @require_GET

@@ -3,7 +3,6 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from . import i18n
+from .filtering import page_or_first
 
 logger = logging.getLogger(__name__)
 
@@ -24,11 +24,12 @@ SEARCH_RESULTS_PER_PAGE = 10
 
 @require_GET
 def search(request):
-    query = request.GET.get("query", "").strip()
-    notice = None
+    # A NUL cannot be part of a database query (PostgreSQL refuses it): it is dropped, like surrounding spaces.
+    query = request.GET.get("query", "").replace("\x00", "").strip()
+    notices = []
     if len(query) > SEARCH_QUERY_MAX_LENGTH:
         query = query[:SEARCH_QUERY_MAX_LENGTH]
-        notice = _("Your search was shortened to %(count)s characters.") % {"count": SEARCH_QUERY_MAX_LENGTH}
+        notices.append(_("Your search was shortened to %(count)s characters.") % {"count": SEARCH_QUERY_MAX_LENGTH})
     results = Page.objects.none()
     if query:
         results = (
@@ -38,15 +39,15 @@ def search(request):
             .specific()
             .search(query)
         )
-    # get_page() turns a missing, non-numeric or out-of-range page number into a valid one.
-    page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    # A page that does not exist shows the first page and says so, as the indexes do.
+    page_obj, page_notices = page_or_first(results, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))
     return TemplateResponse(
         request,
         "website/search.html",
         {
             "query": query,
             "page_obj": page_obj,
-            "notice": notice,
+            "notices": notices + page_notices,
         },
     )
 

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from django.views.debug import SafeExceptionReporterFilter
 
 from elections import comparison
@@ -139,8 +140,19 @@ def test_result_needs_no_csrf_token(comparison_page):
     assert strict.post(result_url(comparison_page), ANSWERS).status_code == 200
 
 
-def test_result_is_only_posted(client, comparison_page):
-    assert client.get(result_url(comparison_page)).status_code == 405
+@pytest.mark.parametrize("language, guide", [("nl", GUIDE_NL), ("en", GUIDE_EN)])
+def test_reloading_the_result_without_answers_goes_back_to_the_guide(client, comparison_page, language, guide):
+    with translation.override(language):
+        url = result_url(comparison_page)
+    assert url.startswith(f"/{language}/")
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"] == guide
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_result_takes_no_other_method(client, comparison_page):
+    assert client.put(result_url(comparison_page)).status_code == 405
 
 
 @pytest.mark.parametrize(

@@ -163,8 +163,11 @@ def test_unknown_petition_is_a_404(client, db):
     assert client.post("/nl/petitions/not-a-uuid/sign/", {}).status_code == 404
 
 
-def test_signing_by_get_is_refused(client, petition):
-    assert client.get(sign_url(petition)).status_code == 405
+def test_signing_by_get_signs_nothing_and_goes_back_to_a_page(client, petition):
+    # Not on any page yet: the home page of the language (test_sign_bad_input.py: the campaign page).
+    response = client.get(sign_url(petition))
+    assert response.status_code == 302 and response["Location"] == "/nl/"
+    assert not Signature.objects.exists()
 
 
 def test_cross_site_post_is_refused(client, petition, amsterdam):

@@ -44,3 +44,23 @@ def test_search_escapes_markup_in_the_query(client, indexed):
 
 def test_search_refuses_post(client, indexed):
     assert client.post("/en/search/", {"query": "x"}).status_code == 405
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("query", ["\x00", "a\x00b", "bor\x00ders"])
+def test_search_drops_nul_characters(client, indexed, language, query):
+    # PostgreSQL refuses a NUL in a query: this was a 500 there.
+    response = client.get(f"/{language}/search/", {"query": query})
+    assert response.status_code == 200
+    assert "\x00" not in response.content.decode()
+
+
+def test_search_with_a_nul_finds_what_the_word_finds(client, indexed):
+    assert 'href="/en/about-us/"' in client.get("/en/search/?query=bor%00ders").content.decode()
+
+
+@pytest.mark.parametrize("page", ["abc", "999999", "²", "1" + "0" * 400])
+def test_search_shows_the_first_page_and_says_so_for_a_page_that_does_not_exist(client, indexed, page):
+    html = client.get("/en/search/", {"query": "borders", "page": page}).content.decode()
+    assert "this is the first page." in html
+    assert 'href="/en/about-us/"' in html
