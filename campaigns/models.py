@@ -82,6 +82,8 @@ class CampaignIndexPage(CachedPageMixin, SocialMetaMixin, Page):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["campaigns.CampaignPage", "elections.ElectionComparisonPage"]
     per_page = 12
+    # Filters that mean the same in both languages: the language switcher keeps them (website/i18n.py).
+    shared_query_parameters = ("year", "status")
 
     class Meta:
         verbose_name = _("campaign index")

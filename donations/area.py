@@ -47,6 +47,11 @@ def format_cm2(units):
     return _number(value, decimals)
 
 
+def format_amount(amount_cents):
+    """An amount as a donor types it in the active language, without the € sign: 12,50 or 12.50."""
+    return _number(euros(amount_cents), 2)
+
+
 def format_euros(amount_cents):
     """Euros as the active language writes them (€ 12,50 or € 12.50); whole euros without decimals."""
     return "€\u00a0" + _number(euros(amount_cents), 0 if amount_cents % 100 == 0 else 2)

@@ -48,7 +48,9 @@ def script_strings(limits):
         "picked": gettext("picked by you: press Enter or click to drop it"),
         "pickedOne": gettext("You picked 1 square: %(amount)s."),
         "pickedMany": gettext("You picked %(count)s squares: %(amount)s."),
-        "pickHint": gettext("Click free squares on the canvas, or move over it with the arrow keys and press Enter."),
+        "pickHint": gettext(
+            "Choose free squares on the canvas: tap or click them, or move over it with the arrow keys and press Enter."
+        ),
         "tooMany": gettext("You can pick at most %(count)s squares."),
         "taken": gettext("Taken by someone else meanwhile, so no longer picked: %(cells)s."),
         "buys": gettext("buys %(cm2)s cm²"),

@@ -58,7 +58,7 @@ def ad_values(t):
         "title": t("Doneer een vierkante centimeter", "Donate a square centimetre"),
         "intro": t(
             "Oekraïne, Syrië, Jemen: niet elke vluchteling wordt even hartelijk ontvangen. Met deze advertentie laten "
-            "we samen zien dat iedere vluchteling bescherming verdient. Elke vierkante centimeter betaalt u mee.",
+            "we samen zien dat iedere vluchteling bescherming verdient. Elke vierkante centimeter betaal je mee.",
             "Ukraine, Syria, Yemen: not every refugee gets an equally warm welcome. With this advertisement we show "
             "together that every refugee deserves protection. You pay for it square centimetre by square centimetre.",
         ),

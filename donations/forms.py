@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from website.normalise import clean_text
 
-from .area import UNITS_PER_CM2, AmountError, amount_for_cm2, format_euros, parse_euros, units_for_amount
+from .area import (
+    UNITS_PER_CM2,
+    AmountError,
+    amount_for_cm2,
+    format_amount,
+    format_euros,
+    parse_euros,
+    units_for_amount,
+)
 
 PRESETS_CM2 = (1, 2, 5, 10)
 AMOUNT, CELLS = "amount", "cells"
@@ -121,14 +129,15 @@ class GiftForm(forms.Form):
             amount = parse_euros(text)
         except AmountError as error:
             reason = str(error)
+            example = {"example": format_amount(1250)}  # 12,50 in Dutch, 12.50 in English
             if reason == "empty":
-                message = _("Please give an amount in euros, e.g. 12,50.")
+                message = _("Please give an amount in euros, e.g. %(example)s.") % example
             elif reason == "fraction of a cent":
-                message = _("Please give the amount in euros and whole cents, e.g. 12,50.")
+                message = _("Please give the amount in euros and whole cents, e.g. %(example)s.") % example
             elif reason == "not positive":
                 message = _("The amount must be more than zero.")
             else:
-                message = _("This is not an amount in euros; write it like 12,50.")
+                message = _("This is not an amount in euros; write it like %(example)s.") % example
             self.add_error(AMOUNT, message)
             return
         if amount < self.ad.minimum_cents:

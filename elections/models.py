@@ -417,6 +417,9 @@ class ElectionComparisonPage(CachedPageMixin, RoutablePageMixin, SourceLanguageM
     # The election is the key of all the data: the same in every language (see the module docstring).
     override_translatable_fields = [SynchronizedField("election", overridable=False)]
 
+    # The comparison's state means the same in both languages (theme slugs are synchronised): the
+    # language switcher keeps it.
+    shared_query_parameters = ("parties", "theme", "party")
     parent_page_types = ["website.HomePage", "campaigns.CampaignIndexPage"]
     subpage_types = []
 

@@ -256,6 +256,8 @@ class ProjectIndexPage(CachedPageMixin, SocialMetaMixin, Page):
     parent_page_types = ["website.HomePage"]
     subpage_types = ["projects.ProjectPage"]
     per_page = 12
+    # Filters that mean the same in both languages (funders are per-language snippets, so not those).
+    shared_query_parameters = ("country", "region", "status")
 
     class Meta:
         verbose_name = _("project index")

@@ -31,7 +31,7 @@ def seed(seeder):
                         "title": t("Wat samen lukte", "What we achieved together"),
                         "facts": [
                             {
-                                "figure": "21.000+",
+                                "figure": t("21.000+", "21,000+"),
                                 "label": t("handtekeningen voor #500kinderen", "signatures for #500kinderen"),
                             },
                             {

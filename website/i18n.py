@@ -1,8 +1,10 @@
 """Language helpers: which locale a request is in, and where the same page lives in the others."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.middleware import locale as middleware
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Locale, Page, Site
@@ -50,7 +52,9 @@ def _locale_home(request, locale):
 def language_links(request, page=None):
     """One entry per configured language: the same page there, or None when not translated yet.
 
-    Pages link to their translations; other views (search, errors) translate their own URL.
+    Pages link to their translations, at the same sub-page route (a routable page's `guide/` is
+    `stemhulp/` in Dutch) and with the query parameters the page declares the same in every
+    language (`shared_query_parameters`); other views (search, errors) translate their own URL.
     """
     current = translation.get_language()
     names = dict(settings.LANGUAGES)
@@ -59,13 +63,18 @@ def language_links(request, page=None):
         translations = {
             p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
+        route = getattr(request, "routable_resolver_match", None) if hasattr(page, "reverse_subpage") else None
+        query = _shared_query(request, page)
         for code, _name in settings.LANGUAGES:
             target = translations.get(code)
+            url = target.get_url(request) if target else None
+            if url and route is not None:
+                url += _subpage_path(page, route, code)
             links.append(
                 {
                     "code": code,
                     "name": names[code],
-                    "url": target.get_url(request) if target else None,
+                    "url": url + query if url else None,
                     "is_current": code == current,
                 }
             )
@@ -74,6 +83,30 @@ def language_links(request, page=None):
         for code, name in settings.LANGUAGES:
             links.append({"code": code, "name": name, "url": translate_url(path, code), "is_current": code == current})
     return links
+
+
+def _subpage_path(page, route, code):
+    """The routable page's route in language `code`: a route named `<name>_<code>` is that
+    language's spelling of `<name>` (`guide_nl` is `stemhulp/`, `guide` is `guide/`)."""
+    name = route.url_name or ""
+    for language, _name in settings.LANGUAGES:
+        if name.endswith(f"_{language}"):
+            name = name.removesuffix(f"_{language}")
+            break
+    for candidate in (f"{name}_{code}", name):
+        try:
+            return page.reverse_subpage(candidate, args=route.args, kwargs=route.kwargs).lstrip("/")
+        except NoReverseMatch:
+            continue
+    return ""
+
+
+def _shared_query(request, page):
+    shared = getattr(page, "shared_query_parameters", ())
+    if request is None or not shared:
+        return ""
+    params = [(key, values) for key, values in request.GET.lists() if key in shared]
+    return "?" + urlencode(params, doseq=True, safe=",") if params else ""
 
 
 def fallback_url(request, code):

@@ -332,10 +332,12 @@
         area.textContent = cents ? fill(strings.buys, { cm2: cm2(Math.floor((cents * UNITS) / price)) }) : "";
       };
       if (amount && area && price) {
-        amount.addEventListener("input", showArea);
-        amount.addEventListener("focus", function () {
+        // Typing an amount chooses "another amount"; only focusing the field does not: a keyboard donor
+        // tabs through it on the way from a preset or the chosen squares to the email field.
+        amount.addEventListener("input", function () {
           var radio = form.querySelector("input[name=choice][value=amount]");
-          if (radio) radio.checked = true;
+          if (radio && amount.value.trim()) radio.checked = true;
+          showArea();
         });
         showArea();
       }

@@ -1,6 +1,43 @@
 // Progressive enhancement only: every page works without this file.
 (function () {
   "use strict";
+  // Header menu on small screens: a disclosure button; the CSS hides the folded list only below 40rem.
+  document.querySelectorAll("[data-menu-button]").forEach(function (button) {
+    var menu = document.getElementById(button.getAttribute("aria-controls"));
+    if (!menu) return;
+    function set(open) {
+      button.setAttribute("aria-expanded", String(open));
+      if (open) menu.removeAttribute("data-collapsed");
+      else menu.setAttribute("data-collapsed", "");
+    }
+    set(false);
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      set(button.getAttribute("aria-expanded") !== "true");
+    });
+    menu.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && window.getComputedStyle(button).display !== "none") {
+        set(false);
+        button.focus();
+      }
+    });
+  });
+
+  // After a failed submit: focus the error summary (autofocus does it too), and let its links move
+  // focus to the field itself, not only scroll to it.
+  document.querySelectorAll("[data-error-summary]").forEach(function (summary) {
+    if (document.activeElement === document.body || !document.activeElement) summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!field) return;
+      event.preventDefault();
+      var control = field.matches("input, select, textarea") ? field : field.querySelector("input, select, textarea");
+      var label = control && document.querySelector("label[for='" + control.id + "']");
+      (label || field).scrollIntoView();
+      if (control) control.focus({ preventScroll: true });
+    });
+  });
   // Videos: replace the placeholder with the privacy-friendly player, only on request.
   document.querySelectorAll("[data-video-embed]").forEach(function (figure) {
     var link = figure.querySelector(".video__placeholder a");

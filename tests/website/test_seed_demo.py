@@ -5,6 +5,8 @@ whole demo share one run: the site's, the elections app's, and seeding a second 
 """
 
 import io
+import re
+from html import unescape
 
 import pytest
 from django.core.management import call_command
@@ -121,3 +123,35 @@ def test_demo_has_a_fictional_comparison_and_guide_in_both_languages(demo, clien
     seeder = Seeder(log=lambda message: None)
     seed_elections(seeder)
     assert seeder.created == 0
+
+
+# Language: every demo page in one number and date style per language, and Dutch that says "je" ------
+
+DUTCH_THOUSANDS = re.compile(r"\b\d{1,3}(?:\.\d{3})+\b")  # 21.000 (Dutch) on an English page
+ENGLISH_THOUSANDS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b")  # 21,000 (English) on a Dutch page
+CAPITALISED_DUTCH_MONTHS = re.compile(r"\b\d{1,2} (?:Jan|Feb|Mrt|Apr|Mei|Jun|Jul|Aug|Sep|Okt|Nov|Dec)\b")
+FORMAL_YOU = re.compile(r"\b(?:[Uu]|[Uu]w|[Uu]zelf)\b")
+ENGLISH_US_DATES = re.compile(r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\.? \d{1,2}, \d{4}\b")
+
+
+def visible_text(html):
+    html = re.sub(r"<(script|style|template|svg)\b.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_demo_pages_write_numbers_dates_and_you_as_their_language_does(demo, client):
+    problems, checked = [], set()
+    for page in Page.objects.live().filter(depth__gt=1).select_related("locale"):
+        response = client.get(page.url)
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        checked.add(page.locale.language_code)
+        text = visible_text(response.content.decode())
+        checks = (
+            [DUTCH_THOUSANDS, ENGLISH_US_DATES]
+            if page.locale.language_code == "en"
+            else [ENGLISH_THOUSANDS, CAPITALISED_DUTCH_MONTHS, FORMAL_YOU]
+        )
+        for pattern in checks:
+            problems += [(page.url, found) for found in pattern.findall(text)]
+    assert checked == {"nl", "en"} and problems == []

@@ -162,6 +162,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["website.formats"]  # one date and number style per language
 USE_TZ = True
 WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
 

@@ -65,3 +65,27 @@ def localized(page):
     """A chosen page in the visitor's language when it has been translated (PageChooser values
     are synchronised across languages by wagtail-localize)."""
     return page.localized if page is not None else None
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(form, title, **anchors):
+    """GOV.UK's error summary: every error of `form`, each linking to its field.
+
+    Radio buttons link to their first option; a hidden field links to the element named in
+    `anchors` (`cells="gift-cells"`) or shows its message without a link.
+    """
+    items = [(None, error) for error in form.non_field_errors()]
+    for field in form:
+        if not field.errors:
+            continue
+        target = anchors.get(field.name)
+        if target is None and not field.is_hidden:
+            target = field.id_for_label or f"{field.auto_id}_0"
+        items.extend((target, error) for error in field.errors)
+    return {"items": items, "title": title}
+
+
+@register.filter(name="zip")
+def zip_lists(first, second):
+    """Pairs of two lists side by side: `{% for party, position in parties|zip:cells %}`."""
+    return zip(first, second, strict=False)
