@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
 from wagtail.log_actions import log
 
@@ -23,7 +23,7 @@ from website.translation import in_language, in_language_or_404
 
 from . import canvas, privacy
 from .exports import FinanceExportForm, export_queryset, export_rows, header
-from .models import HOLDING, Donation, DonationAd, DonationSettings, Hold, NameStatus
+from .models import HOLDING, Donation, DonationAd, DonationSettings, Hold, HoldStatus, NameStatus
 from .reports import ad_figures
 
 PAGE_SIZE = 50
@@ -127,12 +127,12 @@ class ModerationView(DonationAdminView):
             user=request.user,
             data={"decision": decision, "names": changed},
         )
-        messages.success(
-            request,
-            _("%(count)s names approved.") % {"count": changed}
+        done = (
+            ngettext("%(count)s name approved.", "%(count)s names approved.", changed)
             if decision == "approve"
-            else _("%(count)s names rejected.") % {"count": changed},
+            else ngettext("%(count)s name rejected.", "%(count)s names rejected.", changed)
         )
+        messages.success(request, done % {"count": changed})
         return redirect("donation_tools:moderation", ad_key)
 
 
@@ -176,5 +176,33 @@ DONATIONS = PersonalData(
     export=privacy.export_person,
     erase=privacy.erase_person,
     audit_instance=DonationSettings.load,
-    erased_message=lambda count: _("The personal data of %(count)s donations were erased.") % {"count": count},
+    erased_message=lambda count: (
+        ngettext(
+            "The personal data of %(count)s donation were erased.",
+            "The personal data of %(count)s donations were erased.",
+            count,
+        )
+        % {"count": count}
+    ),
+    labels={
+        "kind": gettext_lazy("Kind"),
+        "ad": gettext_lazy("Ad"),
+        "email": gettext_lazy("Email"),
+        "name_shown": gettext_lazy("Name on the canvas"),
+        "name_status": gettext_lazy("Name status"),
+        "amount_eur": gettext_lazy("Amount (EUR)"),
+        "area_cm2": gettext_lazy("Area (cm²)"),
+        "refunded_eur": gettext_lazy("Refunded (EUR)"),
+        "method": gettext_lazy("Payment method"),
+        "language": gettext_lazy("Language"),
+        "paid_at": gettext_lazy("Paid at"),
+        "checkout_session": gettext_lazy("Checkout Session"),
+        "status": gettext_lazy("Status"),
+        "started_at": gettext_lazy("Started at"),
+    },
+    value_labels={
+        "kind": {"donation": gettext_lazy("donation"), "unpaid checkout": gettext_lazy("unpaid checkout")},
+        "name_status": dict(NameStatus.choices),
+        "status": dict(HoldStatus.choices),
+    },
 )

@@ -48,22 +48,28 @@ def export_queryset(ad_key, date_from=None, date_to=None):
     return queryset.order_by("paid_at", "pk").values_list(*(field for _label, field in COLUMNS))
 
 
-def _cell(field, value):
+def _cell(field, value, yes_no):
     if field in MONEY:
         return f"{value / 100:.2f}"
     if field in AREA:
         return f"{value / 100:.2f}"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return yes_no[value]
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
     return value
 
 
 def export_rows(ad_key, date_from=None, date_to=None):
+    """The rows, fetched in chunks when iterated. Yes/no are translated now, in the staff member's language: the
+    rows are written later, while the response streams."""
     fields = [field for _label, field in COLUMNS]
-    for row in export_queryset(ad_key, date_from, date_to).iterator(chunk_size=CHUNK_SIZE):
-        yield tuple(_cell(field, value) for field, value in zip(fields, row, strict=True))
+    yes_no = {True: str(_("yes")), False: str(_("no"))}
+    queryset = export_queryset(ad_key, date_from, date_to)
+    return (
+        tuple(_cell(field, value, yes_no) for field, value in zip(fields, row, strict=True))
+        for row in queryset.iterator(chunk_size=CHUNK_SIZE)
+    )
 
 
 class FinanceExportForm(forms.Form):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
@@ -184,16 +185,32 @@ def register_donation_tools():
     ]
 
 
+MODERATED = {
+    "approve": ngettext_lazy("Approved %(names)s name", "Approved %(names)s names", "names"),
+    "reject": ngettext_lazy("Rejected %(names)s name", "Rejected %(names)s names", "names"),
+}
+
+
+def moderation_message(data):
+    return MODERATED[data["decision"]] % data
+
+
 @hooks.register("register_log_actions")
 def register_donation_log_actions(actions):
     register_actions(
         actions,
         {
-            "donations.export": (_("Export donations"), _("Exported %(rows)s donations (%(format)s)")),
-            "donations.moderate": (_("Moderate names"), _("Names: %(decision)s (%(names)s)")),
+            "donations.export": (
+                _("Export donations"),
+                ngettext_lazy(
+                    "Exported %(rows)s donation (%(format)s)", "Exported %(rows)s donations (%(format)s)", "rows"
+                ),
+            ),
+            "donations.moderate": (_("Moderate names"), moderation_message),
             "donations.privacy_access": (
                 _("Privacy access request"),
-                _("Looked up the donations of one person (%(rows)s found)"),
+                # The entry holds the number under PersonalData.name ("donations").
+                _("Looked up the donations of one person (%(donations)s found)"),
             ),
             "donations.privacy_erasure": (
                 _("Privacy erasure request"),

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
 from wagtail.log_actions import log
 
@@ -276,7 +276,12 @@ class InvalidateView(PetitionAdminView):
         )
         messages.success(
             request,
-            _("%(count)s signatures invalidated. They leave the count within seconds.") % {"count": done.matched},
+            ngettext(
+                "%(count)s signature invalidated. It leaves the count within seconds.",
+                "%(count)s signatures invalidated. They leave the count within seconds.",
+                done.matched,
+            )
+            % {"count": done.matched},
         )
         return redirect("petition_tools:invalidate", petition_key)
 
@@ -294,7 +299,10 @@ class UndoInvalidationView(PetitionAdminView):
             user=request.user,
             data={"invalidation": done.pk, "restored": restored},
         )
-        messages.success(request, _("%(count)s signatures restored.") % {"count": restored})
+        messages.success(
+            request,
+            ngettext("%(count)s signature restored.", "%(count)s signatures restored.", restored) % {"count": restored},
+        )
         return redirect("petition_tools:invalidate", petition_key)
 
 
@@ -327,5 +335,25 @@ SIGNATURES = PersonalData(
     export=privacy.export_person,
     erase=privacy.erase_person,
     audit_instance=PetitionSettings.load,  # one history for all petitions' privacy requests
-    erased_message=lambda count: _("%(count)s signatures erased.") % {"count": count},
+    erased_message=lambda count: (
+        ngettext("%(count)s signature erased.", "%(count)s signatures erased.", count) % {"count": count}
+    ),
+    labels={
+        "petition": gettext_lazy("Petition"),
+        "name": gettext_lazy("Name"),
+        "email": gettext_lazy("Email"),
+        "municipality": gettext_lazy("Municipality"),
+        "postcode": gettext_lazy("Postcode"),
+        "comment": gettext_lazy("Why they sign"),
+        "language": gettext_lazy("Language"),
+        "status": gettext_lazy("Status"),
+        "signed_at": gettext_lazy("Signed at"),
+        "confirmed_at": gettext_lazy("Confirmed at"),
+        "newsletter_opt_in": gettext_lazy("Newsletter opt-in"),
+        "notify_on_response": gettext_lazy("Told when their municipality responds"),
+        "consent_version": gettext_lazy("Consent version"),
+        "consent_text": gettext_lazy("Consent text"),
+        "ip_address": gettext_lazy("IP address"),
+    },
+    value_labels={"status": dict(SignatureStatus.choices)},
 )

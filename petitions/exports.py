@@ -132,25 +132,43 @@ def export_queryset(petition_key, profile, filters):
     return queryset.order_by(*profile.ordering).values_list(*profile.fields)
 
 
-def _bool(value):
-    return "yes" if value else "no"
-
-
 def _seconds(value):
     return "" if value is None else f"{value:.1f}"
 
 
+def _label(labels):
+    """A cell written as its label: yes/no, a status. The labels are translated when the export starts, in the
+    staff member's language: the rows are written later, while the response streams."""
+    labels = {value: str(label) for value, label in labels.items()}
+    return lambda value: labels.get(value, value)
+
+
+# Statuses as words, lower case like yes/no: cells to filter on in a spreadsheet.
+STATUS_CELLS = {
+    SignatureStatus.PENDING: _("pending"),
+    SignatureStatus.CONFIRMED: _("confirmed"),
+    SignatureStatus.INVALIDATED: _("invalidated"),
+}
+
+
 def export_rows(petition_key, profile, filters):
-    """The rows of one export as tuples, fetched in chunks; only yes/no and seconds are formatted here."""
+    """The rows of one export as tuples, fetched in chunks when iterated; yes/no, statuses and seconds are
+    formatted here, in the language active now."""
     queryset = export_queryset(petition_key, profile, filters)
     fields = Signature._meta
     formats = {}
     for index, name in enumerate(PROFILES[profile].fields):
         field = fields.get_field(name) if name in {f.name for f in fields.fields} else None
         if isinstance(field, BooleanField):
-            formats[index] = _bool
+            formats[index] = _label({True: _("yes"), False: _("no")})
         elif isinstance(field, FloatField):
             formats[index] = _seconds
+        elif name == "status":
+            formats[index] = _label(STATUS_CELLS)
+    return _formatted(queryset, formats)
+
+
+def _formatted(queryset, formats):
     if not formats:
         yield from queryset.iterator(chunk_size=CHUNK_SIZE)
         return

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
@@ -266,10 +267,20 @@ def register_petition_log_actions(actions):
         {
             "petitions.export": (
                 _("Export signatures"),
-                _("Exported %(rows)s signatures (%(profile)s, %(format)s)"),
+                ngettext_lazy(
+                    "Exported %(rows)s signature (%(profile)s, %(format)s)",
+                    "Exported %(rows)s signatures (%(profile)s, %(format)s)",
+                    "rows",
+                ),
             ),
-            "petitions.invalidate": (_("Invalidate signatures"), _("Invalidated %(matched)s signatures")),
-            "petitions.undo_invalidation": (_("Undo invalidation"), _("Restored %(restored)s signatures")),
+            "petitions.invalidate": (
+                _("Invalidate signatures"),
+                ngettext_lazy("Invalidated %(matched)s signature", "Invalidated %(matched)s signatures", "matched"),
+            ),
+            "petitions.undo_invalidation": (
+                _("Undo invalidation"),
+                ngettext_lazy("Restored %(restored)s signature", "Restored %(restored)s signatures", "restored"),
+            ),
             "petitions.privacy_access": (
                 _("Privacy access request"),
                 _("Looked up the signatures of one person (%(signatures)s found)"),

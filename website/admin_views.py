@@ -13,7 +13,7 @@
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -122,6 +122,19 @@ class PersonalData:
     erase: Callable[[str], int]  # (email) → how many records were erased
     audit_instance: Callable[[], Model]  # the object whose history holds the audit entries
     erased_message: Callable[[int], str]  # (count) → what staff are told after erasing
+    labels: dict = field(default_factory=dict)  # key of a record → what staff read (the download keeps the keys)
+    value_labels: dict = field(default_factory=dict)  # key → {stored value: label}, e.g. a status's choices
+
+    def shown(self, record):
+        """A record as staff read it, [(label, value)]: keys by their labels, codes by theirs, yes/no for booleans."""
+        yes_no = {True: _("yes"), False: _("no")}
+        return [
+            (
+                self.labels.get(key, key),
+                yes_no[value] if isinstance(value, bool) else self.value_labels.get(key, {}).get(value, value),
+            )
+            for key, value in record.items()
+        ]
 
     def email_hash(self, email):
         """A keyed hash of the normalised address: the audit log can match requests, never reveal the email."""
@@ -176,7 +189,7 @@ class PrivacyRequestView(StaffTemplateView):
             response["Content-Disposition"] = f'attachment; filename="{data.name}.json"'
             response["Cache-Control"] = "private, no-store"
             return response
-        return self.render(form=form, rows=rows, looked_up=True)
+        return self.render(form=form, rows=rows, looked_up=True, records=[(row, data.shown(row)) for row in rows])
 
 
 class PrivacyRequestViewSet(StaffViewSet):

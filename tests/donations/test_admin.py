@@ -3,21 +3,24 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.contrib.messages import get_messages
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from donations import canvas
 from donations.models import Donation, DonationAd, NameStatus
 
+from .conftest import hold_for
 from .test_canvas import donate
 
 pytestmark = pytest.mark.django_db
 
 
-def login(client, group):
+def login(client, group, language="en"):
     user = User.objects.create_user(group.lower().replace(" ", "-"), password="not-used")
     user.groups.add(Group.objects.get(name=group))
-    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
     client.force_login(user)
     return user
 
@@ -179,3 +182,53 @@ def test_an_ad_larger_than_its_layout_is_refused_in_the_admin(client, db, locale
         },
     )
     assert response.status_code == 200 and not DonationAd.objects.exists()
+
+
+def flashed(response):
+    return [str(message).strip() for message in get_messages(response.wsgi_request)]
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two", "logged_one", "logged_two"),
+    [
+        ("nl", "1 naam goedgekeurd.", "2 namen afgekeurd.", "1 naam goedgekeurd", "2 namen afgekeurd"),
+        ("en", "1 name approved.", "2 names rejected.", "Approved 1 name", "Rejected 2 names"),
+    ],
+)
+def test_moderation_says_how_many_names_in_the_right_number(client, ad, language, one, two, logged_one, logged_two):
+    first, *others = (donate(ad, cm2=1, name=name, approved=False) for name in ("Bram", "Xx", "Yy"))
+    login(client, "Campaign staff", language=language)
+    url = f"/admin/donations/{ad.ad_key}/names/"
+    assert flashed(client.post(url, {"decision": "approve", "donation": [first.pk]}))[-1] == one
+    assert flashed(client.post(url, {"decision": "reject", "donation": [d.pk for d in others]}))[-1] == two
+    with translation.override(language):
+        messages = [entry.message for entry in ModelLogEntry.objects.filter(action="donations.moderate").order_by("pk")]
+    assert messages == [logged_one, logged_two]
+
+
+def test_a_dutch_finance_export_has_no_english_cells(client, ad):
+    donate(ad, cm2=1)
+    login(client, "Finance", language="nl")
+    response = client.get(f"/admin/donations/{ad.ad_key}/export/", {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][0] == "Donatie" and rows[1][-1] == "nee"
+    assert not {"yes", "no"} & set(rows[1])
+
+
+def test_the_privacy_view_shows_labels_and_the_log_says_how_many_were_found(client, ad):
+    donate(ad, cm2=1, name="Noor", email="noorb@gmail.com")
+    hold_for(ad, cm2=1, email="noorb@gmail.com")
+    login(client, "Campaign staff", language="nl")
+    content = client.post("/admin/donations/privacy/", {"email": "noorb@gmail.com"}).content.decode()
+    assert '<th scope="row">Bedrag (EUR)</th>' in content and '<th scope="row">Naam in het vlak</th>' in content
+    assert "(onbetaalde betaalpoging)</caption>" in content and "<td>Getoond</td>" in content
+    for key in ("amount_eur", "name_shown", "kind", "paid_at"):
+        assert f'<th scope="row">{key}</th>' not in content
+    with translation.override("en"):  # (an entry's message is cached: one entry per language)
+        assert ModelLogEntry.objects.get(action="donations.privacy_access").message == (
+            "Looked up the donations of one person (2 found)"
+        )
+    with translation.override("nl"):
+        assert ModelLogEntry.objects.get(action="donations.privacy_access").message == (
+            "Donaties van één persoon opgezocht (2 gevonden)"
+        )

@@ -14,6 +14,7 @@ from wagtail.users.models import UserProfile
 from petitions.admin_views import SIGNATURES
 from petitions.consent import current_consent
 from petitions.models import (
+    Invalidation,
     Municipality,
     PaperSignatures,
     ResponseStatus,
@@ -56,10 +57,10 @@ def sign(petition, amsterdam):
     return make
 
 
-def login(client, group, username=None):
+def login(client, group, username=None, language="en"):
     user = User.objects.create_user(username or group.lower().replace(" ", "-"), password="not-used")
     user.groups.add(Group.objects.get(name=group))
-    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
     client.force_login(user)
     return user
 
@@ -418,3 +419,61 @@ def test_privacy_requests_are_forbidden_without_the_export_permission(client, no
     login(client, "Editors")
     assert client.post("/admin/petitions/privacy/", {"email": "noorb@gmail.com", "action": "erase"}).status_code == 403
     assert Signature.objects.get().name == "Noor"
+
+
+def test_the_privacy_view_shows_labels_not_field_names(client, noor):
+    login(client, "Campaign staff")
+    content = client.post("/admin/petitions/privacy/", {"email": "noorb@gmail.com"}).content.decode()
+    for label in ("Name", "Signed at", "Confirmed at", "IP address", "Newsletter opt-in"):
+        assert f'<th scope="row">{label}</th>' in content
+    assert "<td>Confirmed</td>" in content and "<td>no</td>" in content
+    for key in ("name", "signed_at", "confirmed_at", "ip_address", "newsletter_opt_in", "status"):
+        assert f'<th scope="row">{key}</th>' not in content
+
+    client.logout()
+    login(client, "Campaign staff", username="dutch-staff", language="nl")
+    content = client.post("/admin/petitions/privacy/", {"email": "noorb@gmail.com"}).content.decode()
+    assert '<th scope="row">Naam</th>' in content and '<th scope="row">Getekend op</th>' in content
+    assert "<td>Bevestigd</td>" in content and "<td>nee</td>" in content
+
+
+def flashed(response):
+    from django.contrib.messages import get_messages
+
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+@pytest.mark.parametrize(
+    ("number", "language", "invalidated", "restored", "logged"),
+    [
+        (1, "nl", "1 handtekening ongeldig gemaakt.", "1 handtekening hersteld.", "1 handtekening ongeldig gemaakt"),
+        (
+            2,
+            "nl",
+            "2 handtekeningen ongeldig gemaakt.",
+            "2 handtekeningen hersteld.",
+            "2 handtekeningen ongeldig gemaakt",
+        ),
+        (1, "en", "1 signature invalidated.", "1 signature restored.", "Invalidated 1 signature"),
+        (2, "en", "2 signatures invalidated.", "2 signatures restored.", "Invalidated 2 signatures"),
+    ],
+)
+def test_counts_shown_to_staff_are_singular_for_one(
+    client, petition, sign, number, language, invalidated, restored, logged
+):
+    sign(number, ip_address="203.0.113.9")
+    login(client, "Campaign staff", language=language)
+    url = f"/admin/petitions/{petition.petition_key}/invalidate/"
+    response = client.post(url, {"ip": "203.0.113.9", "reason": "bot", "confirm": "1"})
+    assert flashed(response)[0].startswith(invalidated)
+    done = Invalidation.objects.get()
+    response = client.post(f"/admin/petitions/{petition.petition_key}/invalidations/{done.pk}/undo/")
+    assert flashed(response)[-1].strip() == restored
+    with translation.override(language):
+        assert ModelLogEntry.objects.get(action="petitions.invalidate").message == logged
+
+
+def test_an_erasure_says_how_many_signatures_in_the_right_number(client, noor):
+    login(client, "Campaign staff", language="nl")
+    response = client.post("/admin/petitions/privacy/", {"email": "noorb@gmail.com", "action": "erase"})
+    assert [message.strip() for message in flashed(response)] == ["1 handtekening gewist."]

@@ -1,9 +1,10 @@
+import csv
 import datetime
 import io
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
@@ -41,11 +42,19 @@ def utrecht(db):
     return Municipality.objects.get(cbs_code="GM0344")
 
 
-def client_for(client, group):
-    """A client logged in as a member of `group`, with the admin in English."""
+@pytest.fixture(autouse=True)
+def _english():
+    """export_rows writes yes/no and statuses in the active language: these tests read them in English (the
+    admin's views run in the staff member's language)."""
+    with translation.override("en"):
+        yield
+
+
+def client_for(client, group, language="en"):
+    """A client logged in as a member of `group`, with the admin in English (or `language`)."""
     user = User.objects.create_user(group.lower().replace(" ", "-"), password="not-used")
     user.groups.add(Group.objects.get(name=group))
-    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
     client.force_login(user)
     return client
 
@@ -282,3 +291,49 @@ def test_crm_export_writes_opt_in_as_yes(sign):
     )
     [row] = list(export_rows(Signature.objects.get().petition_key, "crm", {}))
     assert list(row) == ["Ada", "ada@example.org", "nl", "yes", 1, "2025-03-01 09:00:00"]
+
+
+ENGLISH_CELLS = {"yes", "no", "pending", "confirmed", "invalidated"}
+
+
+def test_a_dutch_export_has_dutch_cell_values(client, petition, sign):
+    sign("Noor", "noor@example.org", newsletter_opt_in=True)
+    sign("Piet", "piet@example.org", status=SignatureStatus.PENDING, confirmed_at=None)
+    client_for(client, "Campaign staff", language="nl")
+    crm = list(csv.reader(io.StringIO(body(client.get(export_url(petition), {"profile": "crm", "format": "csv"})))))
+    assert crm[0][:2] == ["Naam", "E-mail"] and crm[1][3] == "ja"
+    fraud = list(csv.reader(io.StringIO(body(client.get(export_url(petition), {"profile": "fraud", "format": "csv"})))))
+    assert sorted(row[3] for row in fraud[1:]) == ["bevestigd", "wacht op bevestiging"]
+    response = client.get(export_url(petition), {"profile": "crm", "format": "xlsx"})
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    xlsx = list(workbook.active.iter_rows(values_only=True))
+    assert xlsx[1][3] == "ja"
+    cells = {cell for rows in (crm, fraud, xlsx) for row in rows[1:] for cell in row}
+    assert not cells & ENGLISH_CELLS
+
+
+def test_an_export_is_written_in_the_staff_members_language_while_it_streams(client, petition, sign):
+    # The rows are written after the view returned, when Wagtail no longer has the staff member's
+    # language active: the site's default (Dutch) must not creep in.
+    sign("Noor", "noor@example.org", newsletter_opt_in=True)
+    client_for(client, "Campaign staff")
+    with translation.override("nl"):
+        response = client.get(export_url(petition), {"profile": "crm", "format": "csv"})
+        rows = list(csv.reader(io.StringIO(body(response))))
+    assert rows[0][0] == "Name" and rows[1][3] == "yes"
+
+
+def test_the_dutch_handover_pdf_has_no_english_labels(staff_client, petition, sign, monkeypatch):
+    from reportlab.pdfgen.canvas import Canvas
+
+    drawn = []
+    draw = Canvas.drawString
+    monkeypatch.setattr(
+        Canvas, "drawString", lambda self, x, y, text, *a, **kw: drawn.append(text) or draw(self, x, y, text, *a, **kw)
+    )
+    sign("Noor", "noor@example.org")
+    response = staff_client.get(f"/admin/petitions/{petition.petition_key}/handover/GM0363.pdf")
+    b"".join(response.streaming_content)
+    assert "Gericht aan: De burgemeesters" in drawn and "Gemeente: Amsterdam" in drawn
+    assert "Handtekeningen: 1" in drawn and "Noor" in drawn
+    assert not [text for text in drawn if "Addressed" in text or "Signatures" in text or "Municipality" in text]
