@@ -9,7 +9,7 @@ class WebsiteConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from . import seeding
+        from . import schedule, seeding
         from .caching import purge_all, purge_on_save
         from .models import CustomImage, SiteIdentity
 
@@ -19,3 +19,4 @@ class WebsiteConfig(AppConfig):
         purge_on_save(SiteIdentity)
         purge_on_save(CustomImage)
         seeding.register_demo("website.demo.seed")
+        schedule.every("website.tasks.fail_lost_tasks", 300)

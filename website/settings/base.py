@@ -146,6 +146,8 @@ else:
 
 # Background work: Django's task API with a database queue and `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still RUNNING this many seconds after it started lost its worker: it is marked failed (website/tasks.py).
+TASK_RUNNING_TIMEOUT = int(env("TASK_RUNNING_TIMEOUT", "3600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
