@@ -27,7 +27,8 @@ def test_comparison_overview_is_a_table_and_passes_axe(page, language):
 
 
 def test_matrix_scrolls_sideways_on_a_narrow_screen_and_passes_axe(page):
-    page.set_viewport_size({"width": 390, "height": 844})
+    # Between a phone (stacked cards, test_journey_voter.py) and a desktop: the table scrolls sideways.
+    page.set_viewport_size({"width": 660, "height": 844})
     page.goto(PAGES["nl"])
     region = page.locator(".table-region").first
     expect(region).to_have_attribute("tabindex", "0")
@@ -36,6 +37,19 @@ def test_matrix_scrolls_sideways_on_a_narrow_screen_and_passes_axe(page):
     page.keyboard.press("ArrowRight")
     screenshot(page, "elections-overview-nl-mobile")
     check_accessibility(page, "election comparison (nl, mobile)")
+
+
+def test_on_a_phone_the_matrix_is_stacked_cards_with_every_stance_named(page):
+    page.set_viewport_size({"width": 375, "height": 812})
+    page.goto(PAGES["nl"])
+    region = page.locator(".table-region").first
+    assert page.evaluate("(el) => el.scrollWidth <= el.clientWidth", region.element_handle())
+    cells = page.locator("table.matrix tbody tr").first.locator("td")
+    expect(cells).to_have_count(5)
+    for index in range(5):
+        box = cells.nth(index).bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= 375, box
+    screenshot(page, "elections-overview-nl-375")
 
 
 def test_comparing_three_parties_side_by_side(page, site_url):
