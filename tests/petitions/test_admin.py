@@ -235,6 +235,14 @@ def test_dashboard_shows_totals_chart_table_and_municipalities(staff_client, pet
     assert "/handover/GM0363.pdf" in content and "/handover/GM0363.csv" in content
 
 
+def test_the_dashboard_writes_dates_in_the_staff_members_style(client, petition, sign):
+    march = timezone.make_aware(datetime.datetime(2026, 3, 23, 12))
+    sign(1, created_at=march, confirmed_at=march)
+    login(client, "Campaign staff", language="nl")
+    content = client.get(dashboard_url(petition)).content.decode()
+    assert ">23 mrt 2026</text>" in content and "23 maart 2026" in content and "Mrt" not in content
+
+
 def test_dashboard_lists_municipalities_with_the_most_confirmed_first(staff_client, petition, sign):
     sign(1, municipality=Municipality.objects.get(cbs_code="GM0344"))
     sign(3, start=10)
