@@ -9,6 +9,7 @@ None is needed: this view changes no state and reads no cookies, so a forged pos
 its own sender a result.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -24,6 +25,8 @@ from .models import ElectionComparisonPage
 @never_cache
 @require_http_methods(["GET", "POST"])
 def guide_result(request, page_id):
+    if page_id >= 2**63:  # the URL takes any digits; the database's ids stop here
+        raise Http404("No such page")
     page = get_object_or_404(ElectionComparisonPage.objects.live().public().select_related("election"), pk=page_id)
     if request.method == "GET":
         # A reload of the result or a shared link: it carries no answers, so back to the guide (in this language).

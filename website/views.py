@@ -31,13 +31,16 @@ def search(request):
         query = query[:SEARCH_QUERY_MAX_LENGTH]
         notices.append(_("Your search was shortened to %(count)s characters.") % {"count": SEARCH_QUERY_MAX_LENGTH})
     results = Page.objects.none()
-    if query:
+    # Wagtail's SQLite index puts each word in double quotes without escaping one inside it: a '"' would be
+    # a syntax error there. Words are what is searched for, so quotes separate words on every database.
+    terms = query.replace('"', " ").strip()
+    if terms:
         results = (
             Page.objects.live()
             .public()
             .filter(locale=i18n.active_locale(request), depth__gt=1)
             .specific()
-            .search(query)
+            .search(terms)
         )
     # A page that does not exist shows the first page and says so, as the indexes do.
     page_obj, page_notices = page_or_first(results, SEARCH_RESULTS_PER_PAGE, request.GET.get("page"))

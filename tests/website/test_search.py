@@ -64,3 +64,13 @@ def test_search_shows_the_first_page_and_says_so_for_a_page_that_does_not_exist(
     html = client.get("/en/search/", {"query": "borders", "page": page}).content.decode()
     assert "this is the first page." in html
     assert 'href="/en/about-us/"' in html
+
+
+@pytest.mark.parametrize("query", ['"', 'bor"ders', '"borders', "borders'", "\\", "NEAR(", "*", "-", "AND OR NOT"])
+def test_search_takes_quotes_and_search_syntax_as_plain_words(client, indexed, query):
+    # A double quote was a syntax error in Wagtail's SQLite index: a 500.
+    assert client.get("/en/search/", {"query": query}).status_code == 200
+
+
+def test_search_with_a_quoted_word_finds_the_word(client, indexed):
+    assert 'href="/en/about-us/"' in client.get("/en/search/", {"query": '"borders"'}).content.decode()
