@@ -5,6 +5,7 @@ pytest-django's test database (nor the developer's db.sqlite3).
 """
 
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -68,28 +69,68 @@ def _wait_for_health(url, server, timeout=60):
     raise RuntimeError(f"{url}/healthz did not answer 200 within {timeout} s")
 
 
+MANAGE = [sys.executable, "manage.py"]
+PREPARED = pytest.StashKey()
+
+
+class PreparedSite:
+    """The browser site's database with the demo content, built by a subprocess that starts as soon as
+    the run is collected: on two cores the other tests run meanwhile. `site_url` waits for it."""
+
+    def __init__(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="browser-tests-"))
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "website.settings.dev",
+            "DEBUG": "false",
+            "DATABASE_URL": f"sqlite:///{self.tmp}/browser.sqlite3",
+            "MEDIA_ROOT": str(self.tmp / "media"),
+            "REDIS_URL": "",
+            "SITE_URL": self.url,
+        }
+        # The search index is filled by background tasks (`make run` starts a db_worker): drain the
+        # queue once after seeding, or search would find nothing.
+        worker = ["db_worker", "--batch", "--queue-name", "*", "--no-reload", "--no-startup-delay", "-v0"]
+        steps = [MANAGE + command for command in (["migrate", "--noinput", "-v0"], ["seed_demo"], worker)]
+        self.log = open(self.tmp / "prepare.log", "wb")  # closed by wait() or discard()
+        self.process = subprocess.Popen(
+            ["/bin/sh", "-c", " && ".join(shlex.join(step) for step in steps)],
+            cwd=REPO,
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait(self):
+        failed = self.process.wait()
+        self.log.close()
+        if failed:
+            output = (self.tmp / "prepare.log").read_text(errors="replace")[-3000:]
+            pytest.fail(f"migrate, seed_demo or db_worker failed for the browser site:\n{output}", pytrace=False)
+
+    def discard(self):
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly or not os.path.exists(CHROMIUM):
+        return
+    if any(HERE in Path(str(item.path)).resolve().parents for item in session.items):
+        prepared = session.config.stash[PREPARED] = PreparedSite()
+        session.config.add_cleanup(prepared.discard)
+
+
 @pytest.fixture(scope="session")
-def site_url(_chromium_available):
-    tmp = Path(tempfile.mkdtemp(prefix="browser-tests-"))
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "website.settings.dev",
-        "DEBUG": "false",
-        "DATABASE_URL": f"sqlite:///{tmp}/browser.sqlite3",
-        "MEDIA_ROOT": str(tmp / "media"),
-        "REDIS_URL": "",
-        "SITE_URL": url,
-    }
-    manage = [sys.executable, "manage.py"]
-    # The search index is filled by background tasks (`make run` starts a db_worker): drain the
-    # queue once after seeding, or search would find nothing.
-    worker = ["db_worker", "--batch", "--queue-name", "*", "--no-reload", "--no-startup-delay", "-v0"]
-    for command in (["migrate", "--noinput", "-v0"], ["seed_demo"], worker):
-        done = subprocess.run(manage + command, cwd=REPO, env=env, capture_output=True, text=True)
-        if done.returncode:
-            pytest.fail(f"manage.py {command[0]} failed:\n{done.stdout}\n{done.stderr}", pytrace=False)
+def site_url(request, _chromium_available):
+    prepared = request.config.stash.get(PREPARED, None) or PreparedSite()
+    prepared.wait()
+    tmp, port, url, env, manage = prepared.tmp, prepared.port, prepared.url, prepared.env, MANAGE
     # --insecure: runserver serves static files even with DEBUG off (as production-like as we get).
     log = open(tmp / "runserver.log", "wb")  # closed below, once the server has stopped
     server = subprocess.Popen(
