@@ -9,10 +9,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from website import caching
+from website.models import SiteIdentity
 from website.net import client_ip
 from website.references import pages_showing
 from website.sharing import share_links
-from website.translation import in_language_or_404
+from website.translation import in_language, in_language_or_404
 
 from . import counting, lookups, signing
 from .consent import current_consent
@@ -87,11 +88,6 @@ def form_location(petition):
 def thanks(request, petition_key):
     petition = in_language_or_404(petition_key, copies=lookups.petition_copies)
     campaign = pages_showing(petition).first()
-    url = campaign.get_full_url(request) if campaign else request.build_absolute_uri("/")
-    # Sign → share → donate: the donation ask appears when the campaign page carries a donation ad.
-    donate_url = None
-    if campaign and any(block.block_type == "donation_ad" for block in getattr(campaign, "body", [])):
-        donate_url = f"{campaign.url}#donate"
     # The same for every signer (nothing personal on it): every signature's browser lands here, so
     # on a busy day it comes from the page cache like the campaign page.
     return caching.share(
@@ -99,15 +95,25 @@ def thanks(request, petition_key):
         render(
             request,
             "petitions/thanks.html",
-            {
-                "petition": petition,
-                "campaign": campaign,
-                "share_links": share_links(url, petition.share_text),
-                "share_url": url,
-                "donate_url": donate_url,
-            },
+            {"petition": petition, "campaign": campaign, **asks(request, petition, campaign)},
         ),
     )
+
+
+def asks(request, petition, campaign):
+    """Sign → share → donate: what the thank-you page and the confirmed page ask next.
+
+    The donation ask goes to the campaign's own donation ad when its page carries one, else to the
+    organisation's donate page or link (SiteIdentity); without either there is no ask.
+    """
+    url = campaign.get_full_url(request) if campaign else request.build_absolute_uri("/")
+    if campaign and any(block.block_type == "donation_ad" for block in getattr(campaign, "body", [])):
+        donate_url = f"{campaign.url}#donate"
+    else:
+        identity = in_language(SiteIdentity.objects.select_related("donate_page"))
+        donate_page = identity.donate_page.localized if identity and identity.donate_page else None
+        donate_url = donate_page.url if donate_page else (identity.donate_url if identity else "") or None
+    return {"share_links": share_links(url, petition.share_text), "share_url": url, "donate_url": donate_url}
 
 
 @require_http_methods(["GET", "POST"])
@@ -143,7 +149,11 @@ def confirm(request, token):
             petition,
         )
     campaign = pages_showing(petition).first()
-    return render(request, "petitions/confirmed.html", {"petition": petition, "campaign": campaign})
+    return render(
+        request,
+        "petitions/confirmed.html",
+        {"petition": petition, "campaign": campaign, **asks(request, petition, campaign)},
+    )
 
 
 @require_GET

@@ -240,6 +240,7 @@ def seed(seeder):
             "email": "info@example.org",
             "phone": "+31 70 000 00 00",
             "privacy_page": privacy_page,
+            "donate_url": t("https://example.org/doneren", "https://example.org/donate"),
             "footer_text": t(
                 "Wij zijn onafhankelijk en kunnen ons werk doen dankzij duizenden donateurs en vrijwilligers.",
                 "We are independent and can do our work thanks to thousands of donors and volunteers.",

@@ -4,6 +4,7 @@ The server gets its own throw-away SQLite database and media dir, so these tests
 pytest-django's test database (nor the developer's db.sqlite3).
 """
 
+import json
 import os
 import shlex
 import shutil
@@ -46,6 +47,64 @@ def _chromium_available():
         if os.environ.get("BROWSER_TESTS_REQUIRED") == "1":
             pytest.fail(f"{CHROMIUM} is missing and BROWSER_TESTS_REQUIRED=1: run `make browser-deps`")
         pytest.skip("chromium not installed: run `make browser-deps` (apt-get install chromium)")
+
+
+SITE_ENV = {}
+# Runs code sent as JSON lines in the site's Django; `result` goes back as one marked JSON line.
+SHELL_LOOP = """
+import json, sys, traceback
+import django
+django.setup()
+from django.core import mail
+for line in sys.stdin:
+    scope = {"mail": mail}
+    try:
+        exec(json.loads(line), scope)
+        answer = {"result": scope.get("result")}
+    except Exception:
+        answer = {"error": traceback.format_exc()}
+    print("\\x00" + json.dumps(answer, default=str), flush=True)
+"""
+
+
+class SiteShell:
+    """Python in the site server's own Django (its database and settings), where the tests do what
+    the task worker and the scheduler would: emails go to `mail.outbox`, not to the console."""
+
+    def __init__(self, env):
+        env = {**env, "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", "-c", SHELL_LOOP],
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+
+    def run(self, code):
+        """Run `code` (it may set `result`, anything JSON can carry) and return `result`."""
+        self.process.stdin.write(json.dumps(code) + "\n")
+        self.process.stdin.flush()
+        for line in self.process.stdout:
+            if line.startswith("\x00"):
+                answer = json.loads(line[1:])
+                if "error" in answer:
+                    pytest.fail(f"in the site's Django:\n{answer['error']}", pytrace=False)
+                return answer["result"]
+        raise RuntimeError(f"the site shell exited with code {self.process.wait()}")
+
+    def close(self):
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_shell(site_url):
+    shell = SiteShell(SITE_ENV)
+    yield shell
+    shell.close()
 
 
 def _free_port():
@@ -131,6 +190,7 @@ def site_url(request, _chromium_available):
     prepared = request.config.stash.get(PREPARED, None) or PreparedSite()
     prepared.wait()
     tmp, port, url, env, manage = prepared.tmp, prepared.port, prepared.url, prepared.env, MANAGE
+    SITE_ENV.update(env)  # for site_shell: the worker's and the scheduler's view of the same site
     # --insecure: runserver serves static files even with DEBUG off (as production-like as we get).
     log = open(tmp / "runserver.log", "wb")  # closed below, once the server has stopped
     server = subprocess.Popen(
