@@ -38,9 +38,9 @@ def valid(petition):
     return {name: str(value).encode() for name, value in form_data(petition).items()}
 
 
-def post_and_check(client, url, values):
+def post_and_check(client, url, values, **extra):
     before = Signature.objects.count()
-    response = no_server_error(post_form(client, url, values), values)
+    response = no_server_error(post_form(client, url, values, **extra), values)
     if response.status_code != 302:
         assert Signature.objects.count() == before, f"a rejected signature ({response.status_code}) wrote a row"
     return response
@@ -88,3 +88,21 @@ def test_a_hostile_petition_key_and_count_parameter(client, petition, key, by):
     ]:
         no_server_error(client.get(url), url)
     no_server_error(client.get(f"/petitions/{petition.petition_key}/count.json?{query({'by': by})}"))
+
+
+@hostile
+@given(value=hostile_bytes)
+def test_a_hostile_form_timing_never_refuses_the_signer(client, petition, value):
+    # The timing is a signal for abuse control, never a reason to refuse (it was a 500 and a 400).
+    response = post_and_check(client, sign_url(petition), {**valid(petition), "form_ms": value})
+    assert response.status_code == 302
+
+
+@hostile
+@given(header=hostile_bytes, proxies=st.integers(min_value=1, max_value=3))
+def test_a_hostile_forwarded_for_header(client, petition, settings, header, proxies):
+    settings.NUM_PROXIES = proxies
+    response = post_and_check(
+        client, sign_url(petition), valid(petition), HTTP_X_FORWARDED_FOR=header.decode("latin-1")
+    )
+    assert response.status_code == 302
