@@ -6,18 +6,24 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, mailers
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
+
+
+def render_plain(template_name, context):
+    """A subject or plain-text body: not HTML, so nothing is escaped ('s-Gravenhage, not &#x27;s-Gravenhage)."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
 
 
 def render_templated(template_base, to, context, language):
     """`<template_base>_subject.txt`, `.txt` and `.html` rendered in `language`, as one message."""
     with translation.override(language):
         context = {**context, "LANGUAGE_CODE": language, "site_url": settings.SITE_URL}
-        subject = " ".join(render_to_string(f"{template_base}_subject.txt", context).split())
-        text = render_to_string(f"{template_base}.txt", context)
+        subject = " ".join(render_plain(f"{template_base}_subject.txt", context).split())
+        text = render_plain(f"{template_base}.txt", context)
         html = render_to_string(f"{template_base}.html", context)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[to], headers={"Content-Language": language})
     message.attach_alternative(html, "text/html")
