@@ -30,12 +30,30 @@ def two_workers(tmp_path, django_db_blocker):
         connections.settings["demo"] = configured
         try:
             with django_db_blocker.unblock():
-                return two_transactions(connections)
+                return in_own_thread(two_transactions, connections)
         finally:
-            del connections["demo"]  # this thread's wrapper; the others went with their threads
-            del connections.settings["demo"]
+            del connections.settings["demo"]  # each thread's wrapper went with its thread
 
     return run
+
+
+def in_own_thread(function, *args):
+    """Run `function` in a new thread: the browser tests leave Playwright's event loop running in the
+    main thread, where Django refuses database calls."""
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = function(*args)
+        except Exception as error:
+            outcome["error"] = error
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def read_then_write(connections, errors, pause):
