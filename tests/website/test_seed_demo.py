@@ -55,7 +55,9 @@ def demo(django_db_setup, django_db_blocker, demo_media):
         call_command("seed_demo", stdout=output)
     yield output.getvalue()
     with django_db_blocker.unblock():
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        # Sequences stay where they are: the restored rows keep their ids, and a sequence reset to 1
+        # would hand those ids out again on PostgreSQL (as Django's own test flush does).
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True, reset_sequences=False)
         connection.creation.deserialize_db_from_string(migrated)
 
 
