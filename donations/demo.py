@@ -15,39 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from campaigns.models import CampaignPage
+from website.seeding import DEMO_FIRST_NAMES
 
 from . import canvas
 from .area import UNITS_PER_CM2, units_for_amount
 from .models import AdLedger, AdStatus, CellClaim, Donation, DonationAd, Hold, HoldStatus, NameStatus
 
 FUNDED_SHARE = 0.62
-FIRST_NAMES = [
-    "Anna",
-    "Bram",
-    "Chaima",
-    "Daan",
-    "Emma",
-    "Fatima",
-    "Gijs",
-    "Hanna",
-    "Ilse",
-    "Jesse",
-    "Kees",
-    "Lotte",
-    "Mohammed",
-    "Noor",
-    "Olivier",
-    "Priya",
-    "Quinten",
-    "Rosa",
-    "Sem",
-    "Tess",
-    "Umar",
-    "Vera",
-    "Wouter",
-    "Yara",
-    "Zeynep",
-]
 GIFTS_EUR = [(2, 30), (3, 14), (5, 22), (10, 20), (20, 9), (50, 4), (100, 1)]  # (euros, weight)
 
 
@@ -125,7 +99,7 @@ def generate_donations(ad, share=FUNDED_SHARE, seed=1030):
         if funded + units > target:
             break
         roll = rng.random()
-        name = rng.choice(FIRST_NAMES) if roll < 0.09 else ""
+        name = rng.choice(DEMO_FIRST_NAMES) if roll < 0.09 else ""
         status = NameStatus.NONE if not name else (NameStatus.PENDING if roll < 0.012 else NameStatus.APPROVED)
         paid = now - datetime.timedelta(days=21 * rng.random() ** 1.4, minutes=rng.randint(0, 1440))
         token = uuid.UUID(int=rng.getrandbits(128), version=4)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
+from website.seeding import DEMO_FIRST_NAMES
 
 from . import counting
 from .consent import current_consent
@@ -28,33 +29,6 @@ from .models import (
 )
 
 SIGNATURES = 3000
-FIRST_NAMES = [
-    "Anna",
-    "Bram",
-    "Chaima",
-    "Daan",
-    "Emma",
-    "Fatima",
-    "Gijs",
-    "Hanna",
-    "Ilse",
-    "Jesse",
-    "Kees",
-    "Lotte",
-    "Mohammed",
-    "Noor",
-    "Olivier",
-    "Priya",
-    "Quinten",
-    "Rosa",
-    "Sem",
-    "Tess",
-    "Umar",
-    "Vera",
-    "Wouter",
-    "Yara",
-    "Zeynep",
-]
 LAST_NAMES = [
     "de Jong",
     "Jansen",
@@ -141,7 +115,7 @@ def generate_signatures(petition, seeder, number=SIGNATURES):
         created = now - datetime.timedelta(days=59 * rng.random() ** 1.6, minutes=rng.randint(0, 1440))
         roll = rng.random()
         status = SignatureStatus.CONFIRMED if roll < 0.9 else SignatureStatus.PENDING
-        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+        name = f"{rng.choice(DEMO_FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
         email = f"demo{index}@example.org"
         rows.append(
             Signature(

@@ -136,3 +136,33 @@ class Seeder:
             User.objects.create_superuser(username, "admin@example.org", password)
             self.created += 1
         return username, password
+
+
+# Invented signers and donors in the demo: first names common in the Netherlands today.
+DEMO_FIRST_NAMES = [
+    "Anna",
+    "Bram",
+    "Chaima",
+    "Daan",
+    "Emma",
+    "Fatima",
+    "Gijs",
+    "Hanna",
+    "Ilse",
+    "Jesse",
+    "Kees",
+    "Lotte",
+    "Mohammed",
+    "Noor",
+    "Olivier",
+    "Priya",
+    "Quinten",
+    "Rosa",
+    "Sem",
+    "Tess",
+    "Umar",
+    "Vera",
+    "Wouter",
+    "Yara",
+    "Zeynep",
+]
