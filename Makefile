@@ -28,11 +28,15 @@ run: install
 	$(PY) manage.py run_schedule & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# One pytest worker per core, at most two (tests/conftest.py explains the grouping); -n 0 runs in one process.
+WORKERS ?= auto
+PARALLEL = -n $(WORKERS) --maxprocesses 2 --dist loadfile --no-loadscope-reorder
+
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-fast: install
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser" $(PARALLEL) $(PYTEST_ARGS)
 
 # Debian's chromium for the browser tests (needs root; `make test` skips them without it).
 browser-deps:

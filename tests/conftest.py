@@ -1,13 +1,47 @@
 import copy
+import os
+import shutil
+import tempfile
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.db import transaction
 from django.test import TestCase
 from wagtail.models import Locale, Page, Site
 
+from tests.browser.site import CHROMIUM, SiteBuild
 from website.models import HomePage, StandardPage
 from website.seeding import Seeder, rich
+
+# Two processes on two cores (pytest-xdist in `make test`) ---------------------------------------
+#
+# `--dist loadfile --no-loadscope-reorder`: a module's tests stay together on one worker (they share
+# the module's data), and every worker keeps pytest-django's order: the database tests, then the
+# committing ones (their modules are wholly transactional, and they empty the database), then the
+# tests without a database, the browser tests among them. The controlling process starts building
+# the browser tests' site as soon as the workers have collected, so it is ready when they get there.
+
+BROWSER = "tests/browser/"
+BROWSER_SITE, BUILDING = pytest.StashKey(), pytest.StashKey()
+
+
+def pytest_configure(config):
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        config.stash[BROWSER_SITE] = Path(tempfile.mkdtemp(prefix="browser-build-"))
+        config.add_cleanup(lambda: shutil.rmtree(config.stash[BROWSER_SITE], ignore_errors=True))
+
+
+def pytest_configure_node(node):
+    node.workerinput["browser_site"] = str(node.config.stash[BROWSER_SITE])
+
+
+def pytest_xdist_node_collection_finished(node, ids):
+    config = node.config
+    if BUILDING in config.stash or not os.path.exists(CHROMIUM) or not any(i.startswith(BROWSER) for i in ids):
+        return
+    build = config.stash[BUILDING] = SiteBuild(config.stash[BROWSER_SITE])
+    config.add_cleanup(build.discard)
 
 
 @pytest.fixture(autouse=True)

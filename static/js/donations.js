@@ -258,9 +258,11 @@
       return y * state.width + x;
     }
 
-    function refresh() {
+    // `fresh`: ask past the browser's own copy (kept CANVAS_MAX_AGE seconds), so a donor back from
+    // paying sees their squares at once rather than at the next poll.
+    function refresh(fresh) {
       if (document.hidden) return;
-      fetch(root.dataset.canvasUrl, { credentials: "omit" })
+      fetch(root.dataset.canvasUrl, { credentials: "omit", cache: fresh === true ? "no-cache" : "default" })
         .then(function (response) {
           return response.ok ? response.json() : null;
         })
@@ -343,9 +345,11 @@
       }
     }
 
-    refresh();
+    refresh(true);
     window.setInterval(refresh, POLL_MS);
-    document.addEventListener("visibilitychange", refresh);
+    document.addEventListener("visibilitychange", function () {
+      refresh(true);
+    });
   }
 
   document.querySelectorAll("[data-donation-ad]").forEach(setup);

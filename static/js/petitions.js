@@ -43,7 +43,9 @@
         })
         .catch(function () {});
     }
-    // Poll at the counting interval: the shown count stays within two intervals of the truth.
+    // Once at once (the page may come from a cache, with the count as it was then), then at the
+    // counting interval: the shown count stays within two intervals of the truth.
+    poll();
     window.setInterval(poll, 1000 * (parseInt(counter.dataset.pollSeconds, 10) || 10));
     document.addEventListener("visibilitychange", poll);
   });

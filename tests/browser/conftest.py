@@ -1,14 +1,11 @@
 """Browser tests: the real site in a subprocess, driven by Debian's Chromium through Playwright.
 
-The server gets its own throw-away SQLite database and media dir, so these tests never touch
-pytest-django's test database (nor the developer's db.sqlite3).
+The site is built once per run and each process serves its own copy (tests/browser/site.py), so
+these tests never touch pytest-django's test database (nor the developer's db.sqlite3).
 """
 
 import json
 import os
-import shlex
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,9 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from .site import CHROMIUM, MANAGE, REPO, SiteBuild, SiteCopy, wait_for_build
+
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = REPO / "test-results" / "screenshots"
 CHROMIUM_ARGS = [
     "--headless",
@@ -107,12 +104,6 @@ def site_shell(site_url):
     shell.close()
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _wait_for_health(url, server, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -128,86 +119,52 @@ def _wait_for_health(url, server, timeout=60):
     raise RuntimeError(f"{url}/healthz did not answer 200 within {timeout} s")
 
 
-MANAGE = [sys.executable, "manage.py"]
-PREPARED = pytest.StashKey()
-
-
-class PreparedSite:
-    """The browser site's database with the demo content, built by a subprocess that starts as soon as
-    the run is collected: on two cores the other tests run meanwhile. `site_url` waits for it."""
-
-    def __init__(self):
-        self.tmp = Path(tempfile.mkdtemp(prefix="browser-tests-"))
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "website.settings.dev",
-            "DEBUG": "false",
-            "DATABASE_URL": f"sqlite:///{self.tmp}/browser.sqlite3",
-            "MEDIA_ROOT": str(self.tmp / "media"),
-            "REDIS_URL": "",
-            "SITE_URL": self.url,
-        }
-        # The search index is filled by background tasks (`make run` starts a db_worker): drain the
-        # queue once after seeding, or search would find nothing.
-        worker = ["db_worker", "--batch", "--queue-name", "*", "--no-reload", "--no-startup-delay", "-v0"]
-        steps = [MANAGE + command for command in (["migrate", "--noinput", "-v0"], ["seed_demo"], worker)]
-        self.log = open(self.tmp / "prepare.log", "wb")  # closed by wait() or discard()
-        self.process = subprocess.Popen(
-            ["/bin/sh", "-c", " && ".join(shlex.join(step) for step in steps)],
-            cwd=REPO,
-            env=self.env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def wait(self):
-        failed = self.process.wait()
-        self.log.close()
-        if failed:
-            output = (self.tmp / "prepare.log").read_text(errors="replace")[-3000:]
-            pytest.fail(f"migrate, seed_demo or db_worker failed for the browser site:\n{output}", pytrace=False)
-
-    def discard(self):
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+BUILD = pytest.StashKey()
 
 
 def pytest_collection_finish(session):
-    if session.config.option.collectonly or not os.path.exists(CHROMIUM):
+    # With pytest-xdist the controlling process starts the build (tests/conftest.py); without, this one.
+    config = session.config
+    if config.option.collectonly or not os.path.exists(CHROMIUM) or hasattr(config, "workerinput"):
         return
     if any(HERE in Path(str(item.path)).resolve().parents for item in session.items):
-        prepared = session.config.stash[PREPARED] = PreparedSite()
-        session.config.add_cleanup(prepared.discard)
+        build = config.stash[BUILD] = SiteBuild(tempfile.mkdtemp(prefix="browser-build-"))
+        config.add_cleanup(build.discard)
+
+
+def _built_site(config):
+    if hasattr(config, "workerinput"):
+        return config.workerinput["browser_site"]
+    if BUILD not in config.stash:  # e.g. a browser test chosen by keyword after collection
+        build = config.stash[BUILD] = SiteBuild(tempfile.mkdtemp(prefix="browser-build-"))
+        config.add_cleanup(build.discard)
+    return config.stash[BUILD].directory
 
 
 @pytest.fixture(scope="session")
 def site_url(request, _chromium_available):
-    prepared = request.config.stash.get(PREPARED, None) or PreparedSite()
-    prepared.wait()
-    tmp, port, url, env, manage = prepared.tmp, prepared.port, prepared.url, prepared.env, MANAGE
-    SITE_ENV.update(env)  # for site_shell: the worker's and the scheduler's view of the same site
+    built = _built_site(request.config)
+    if problem := wait_for_build(built):
+        pytest.fail(f"migrate, seed_demo or db_worker failed for the browser site:\n{problem}", pytrace=False)
+    site = SiteCopy(built)
+    SITE_ENV.update(site.env)  # for site_shell: the worker's and the scheduler's view of the same site
     # --insecure: runserver serves static files even with DEBUG off (as production-like as we get).
-    log = open(tmp / "runserver.log", "wb")  # closed below, once the server has stopped
+    log = open(site.directory / "runserver.log", "wb")  # closed below, once the server has stopped
     server = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        MANAGE + ["runserver", f"127.0.0.1:{site.port}", "--noreload", "--insecure"],
         cwd=REPO,
-        env=env,
+        env=site.env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
         try:
-            _wait_for_health(url, server)
+            _wait_for_health(site.url, server)
         except RuntimeError as error:  # show why: the server's own output
             log.flush()
-            output = (tmp / "runserver.log").read_text(errors="replace")[-3000:]
+            output = (site.directory / "runserver.log").read_text(errors="replace")[-3000:]
             pytest.fail(f"{error}\n{output}", pytrace=False)
-        yield url
+        yield site.url
     finally:
         server.terminate()
         try:
@@ -215,7 +172,7 @@ def site_url(request, _chromium_available):
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-        shutil.rmtree(tmp, ignore_errors=True)
+        site.discard()
 
 
 @pytest.fixture(scope="session")
