@@ -69,6 +69,18 @@ def municipality_ids():
     )
 
 
+def municipalities():
+    """[(CBS code, name, province)] of the active municipalities, by name: the signing form's options
+    and the tracker's rows, without a query per page."""
+    return remember(
+        "petitions:municipalities",
+        3600,
+        lambda: list(
+            Municipality.objects.filter(active=True).order_by("name").values_list("cbs_code", "name", "province")
+        ),
+    )
+
+
 def forget(instance):
     if isinstance(instance, Petition):
         drop(f"petitions:copies:{instance.translation_key}")
@@ -77,3 +89,4 @@ def forget(instance):
         drop("petitions:settings")
     elif isinstance(instance, Municipality):
         drop("petitions:municipality-ids")
+        drop("petitions:municipalities")

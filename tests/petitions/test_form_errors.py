@@ -47,3 +47,17 @@ def test_the_dutch_page_title_says_fout(client, petition, amsterdam):
     content = client.post(sign_url(petition), form_data(petition, email="")).content.decode()
     assert title(content).startswith("Fout: ")
     assert '<a href="#id_email">' in content
+
+
+def test_the_chosen_municipality_stays_selected_after_an_error(client, petition, amsterdam):
+    content = client.post(sign_url(petition, "en"), form_data(petition, email="")).content.decode()
+    select = re.search(r"<select\b.*?</select>", content, re.S).group(0)
+    assert re.findall(r"<option [^>]*selected[^>]*>([^<]*)<", select) == ["Amsterdam"]
+    assert len(re.findall(r"<option ", select)) == 343  # the empty choice and the 342 municipalities
+
+
+def test_an_unknown_municipality_code_selects_nothing_and_is_an_error(client, petition, amsterdam):
+    content = client.post(sign_url(petition, "en"), form_data(petition, municipality="<b>GM9999")).content.decode()
+    select = re.search(r"<select\b.*?</select>", content, re.S).group(0)
+    assert "selected" not in select and "<b>" not in select
+    assert described_by(content)["id_municipality"] == ["id_municipality_error"]
