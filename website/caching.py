@@ -4,22 +4,30 @@ Pages hold no per-visitor data (the signing form carries no CSRF token, see READ
 HTML serves every anonymous visitor. Page models opt in with `CachedPageMixin`; the middleware
 answers repeat requests before Wagtail routes anything (no database query). Rather than tracking
 which pages show what (menus, footers and snippets appear everywhere), any publish or content
-change bumps one version number that is part of every key: the cache turns over at once.
+change bumps one version number that every entry is checked against: the cache turns over at once.
+So that a publish on a busy day does not send every viewer to the database at the same moment, one
+request renders each page while the others get its previous rendering for a few seconds
+(`RENDER_LOCK_SECONDS`).
 
 Each app says which of its models show on pages with `purge_on_save` (from its `AppConfig.ready`).
 A purge also sends `content_changed` with the object: the place for a CDN purge to hook in
 (`website.references.pages_showing` names the pages that show it).
 """
 
+import gzip
+import re
+import time
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 VERSION_KEY = "pagecache:version"
-SKIPPED_HEADERS = {"set-cookie", "content-length"}
+SKIPPED_HEADERS = {"set-cookie", "content-length", "content-encoding"}
 
 
 def content_version():
@@ -66,7 +74,9 @@ def cacheable(request):
 
 
 def cache_key(request):
-    return f"pagecache:{content_version()}:{request.get_host()}:{request.path}"
+    # Not versioned: an entry carries the content version it was rendered for, so that after a change
+    # the previous rendering is still there to serve while one request renders the new one.
+    return f"pagecache:entry:{request.get_host()}:{request.path}"
 
 
 def share(request, response, seconds=300):
@@ -86,7 +96,32 @@ class CachedPageMixin:
         return share(request, super().serve(request, *args, **kwargs), self.cache_seconds)
 
 
+# After a change (or when an entry's time is up) one request renders the page while the others get the
+# previous rendering, for at most this many seconds: the render's lock expires then, and the next request
+# renders too. It bounds how stale a page can be after a publish (plus one render's time).
+RENDER_LOCK_SECONDS = 10
+# How long a rendering is kept after its own time is up, as the previous version to serve during a render.
+STALE_SECONDS = 3600
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+@dataclass
+class Entry:
+    version: int
+    fresh_until: float  # time.time()
+    body: bytes  # gzip-compressed once, when stored
+    headers: list
+
+
 class PageCacheMiddleware:
+    """Answers anonymous GET/HEAD requests for shared pages from the cache, before Wagtail routes anything.
+
+    Bodies are stored gzip-compressed and sent as they are to clients that accept gzip. Compression is safe
+    from BREACH-style attacks here because only shared responses are stored: the same bytes for every visitor,
+    with no CSRF token and nothing else secret (the signing form carries no token, see README). Pages with a
+    token (confirmation, admin) never pass through this cache and are not compressed.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -94,18 +129,55 @@ class PageCacheMiddleware:
         if not cacheable(request):
             return self.get_response(request)
         key = cache_key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            content, headers = cached
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            return response
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version()
+        entry = found.get(key)
+        if entry is not None and entry.version == version and entry.fresh_until > time.time():
+            return self.respond(request, entry)
+        lock = render_lock_key(key, version)
+        if entry is not None and not cache.add(lock, 1, RENDER_LOCK_SECONDS):
+            return self.respond(request, entry)  # another request is rendering this version
+        try:
+            return self.render(request, key, version)
+        finally:
+            if entry is not None:
+                cache.delete(lock)
+
+    def render(self, request, key, version):
         response = self.get_response(request)
         seconds = getattr(response, "page_cache_seconds", None)
-        if seconds and response.status_code == 200 and not response.streaming:
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
-            cache.set(key, (response.content, headers), seconds)
+        if not (seconds and response.status_code == 200 and not response.streaming):
+            if response.status_code < 500:
+                cache.delete(key)  # unpublished, moved or private now: no previous version to serve either
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
+        entry = Entry(version, time.time() + seconds, gzip.compress(response.content, mtime=0), headers)
+        cache.set(key, entry, seconds + STALE_SECONDS)
+        if accepts_gzip(request):
+            response.content = entry.body
+            response["Content-Encoding"] = "gzip"
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(entry.body))
+        patch_vary_headers(response, ("Accept-Encoding",))
         return response
+
+    def respond(self, request, entry):
+        if accepts_gzip(request):
+            response = HttpResponse(entry.body)
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(gzip.decompress(entry.body))
+        for name, value in entry.headers:
+            response[name] = value
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return response
+
+
+def render_lock_key(key, version):
+    return f"pagecache:rendering:{version}:{key}"
+
+
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
