@@ -2,10 +2,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from . import counting, tracker
+from . import counting, lookups, tracker
 from .consent import current_consent
 from .forms import SignatureForm
-from .models import PetitionSettings
 
 
 class PetitionBlock(blocks.StructBlock):
@@ -21,7 +20,7 @@ class PetitionBlock(blocks.StructBlock):
         if petition is None:
             return context
         consent = current_consent(petition)
-        interval = PetitionSettings.load().counting_interval
+        interval = lookups.petition_settings().counting_interval
         count = counting.get_count(petition.petition_key, ttl=interval)
         milestones = [m for m in petition.milestone_list if m > count["total"]] + [petition.goal]
         next_target = max(min(milestones), 1)

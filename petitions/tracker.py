@@ -4,6 +4,7 @@ from html import escape
 
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from website.translation import choose
@@ -26,7 +27,7 @@ def summary(petition):
     ):
         notes.setdefault(response, {})[language] = text
     signatures = counting.municipality_counts(key)
-    language = petition.locale.language_code
+    language = get_language()  # the page's: notes follow the page, as its other text does
     labels = {status.value: str(status.label) for status in ResponseStatus}
     rows, states, said_yes = [], {}, 0
     for code, name, province in lookups.municipalities():

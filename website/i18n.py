@@ -1,5 +1,7 @@
 """Language helpers: which locale a request is in, and where the same page lives in the others."""
 
+import copy
+from contextvars import ContextVar
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -8,6 +10,40 @@ from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Locale, Page, Site
+from wagtail.models.i18n import LocaleManager
+
+# {language code: Locale} for the request being handled, else None.
+_locales = ContextVar("request_locales", default=None)
+_get_for_language = LocaleManager.get_for_language
+
+
+def _remembered_get_for_language(manager, language_code):
+    """Wagtail's lookup, once per language per request: routing, the menus and every `localized`
+    page ask for the active locale again, a query each time."""
+    memo = _locales.get()
+    if memo is None:
+        return _get_for_language(manager, language_code)
+    if language_code not in memo:
+        memo[language_code] = _get_for_language(manager, language_code)
+    return copy.copy(memo[language_code])  # callers may cache related objects on theirs
+
+
+LocaleManager.get_for_language = _remembered_get_for_language
+
+
+class RequestLocalesMiddleware:
+    """Lets Wagtail's locale lookups be remembered for the length of one request (never longer: a
+    locale added or removed in the admin is seen by the next request)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _locales.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _locales.reset(token)
 
 
 def per_request(request, key, compute):
@@ -56,6 +92,11 @@ def language_links(request, page=None):
     `stemhulp/` in Dutch) and with the query parameters the page declares the same in every
     language (`shared_query_parameters`); other views (search, errors) translate their own URL.
     """
+    key = ("language_links", getattr(page, "pk", None), translation.get_language())
+    return [dict(link) for link in per_request(request, key, lambda: _language_links(request, page))]
+
+
+def _language_links(request, page):
     current = translation.get_language()
     names = dict(settings.LANGUAGES)
     links = []
@@ -117,6 +158,17 @@ def fallback_url(request, code):
         return f"/{code}/"
     home = locale_home(request, locale)
     return home.get_url(request) if home else f"/{code}/"
+
+
+def localized_pages(request, *pages):
+    """Each page (a chooser's value) in the request's language when translated and live, else itself,
+    as Wagtail's `page.localized`, in one query for all of them."""
+    locale = active_locale(request)
+    keys = [page.translation_key for page in pages if page is not None and page.locale_id != locale.pk]
+    found = {}
+    if keys:
+        found = {p.translation_key: p for p in Page.objects.live().filter(locale=locale, translation_key__in=keys)}
+    return [found.get(page.translation_key, page) if page is not None else None for page in pages]
 
 
 def menu_pages(request):

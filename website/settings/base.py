@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "petitions.middleware.CountJsonMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.caching.PageCacheMiddleware",
+    "website.i18n.RequestLocalesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "website.i18n.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

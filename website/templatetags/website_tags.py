@@ -56,8 +56,17 @@ def site_identity(context):
     return i18n.per_request(
         request,
         "site_identity",
-        lambda: in_language(SiteIdentity.objects.all(), i18n.active_locale(request).language_code),
+        lambda: in_language(
+            SiteIdentity.objects.select_related("privacy_page", "donate_page"),
+            i18n.active_locale(request).language_code,
+        ),
     )
+
+
+@register.simple_tag(takes_context=True)
+def localized_pages(context, *pages):
+    """Like `localized` for several pages at once (one query for all of them)."""
+    return i18n.localized_pages(context.get("request"), *pages)
 
 
 @register.filter
