@@ -1,5 +1,7 @@
 import pytest
 
+from website.caching import purge_all
+
 
 def titles(response):
     return [campaign.title for campaign in response.context["page_obj"]]
@@ -66,8 +68,9 @@ def test_a_page_that_does_not_exist_shows_the_first_page_with_a_notice(client, c
     assert titles(response) == ["Gelijke nood"] and not response.context["notices"]
 
 
-@pytest.mark.parametrize("path, budget", [("/nl/campagnes/", 18), ("/en/campaigns/", 20)])
+@pytest.mark.parametrize("path, budget", [("/nl/campagnes/", 16), ("/en/campaigns/", 18)])
 def test_campaign_index_renders_within_query_budget(client, campaigns, path, budget, django_assert_max_num_queries):
     client.get(path)
+    purge_all()  # measure a render, not the page cache
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200

@@ -3,6 +3,7 @@ import pytest
 from campaigns.blocks import CampaignStreamBlock
 from campaigns.models import CampaignIndexPage, CampaignPage
 from website.blocks import BaseStreamBlock
+from website.caching import purge_all
 from website.sharing import share_links
 
 
@@ -65,9 +66,10 @@ def test_campaign_pages_carry_social_cards(client, campaigns):
 
 
 @pytest.mark.parametrize(
-    "path, budget", [("/nl/campagnes/grens-bereikt/", 18), ("/en/campaigns/grens-bereikt-en/", 20)]
+    "path, budget", [("/nl/campagnes/grens-bereikt/", 14), ("/en/campaigns/grens-bereikt-en/", 16)]
 )
 def test_campaign_page_renders_within_query_budget(client, campaigns, path, budget, django_assert_max_num_queries):
     client.get(path)
+    purge_all()  # measure a render, not the page cache
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200

@@ -169,7 +169,7 @@ def test_second_visit_is_served_from_the_page_cache_without_queries(client, comp
 
 
 @pytest.mark.parametrize(
-    "path, budget", [(PAGE_NL, 20), (PAGE_EN, 25), (PAGE_EN + "?parties=ap,bp", 25), (PAGE_EN + "?party=bp", 25)]
+    "path, budget", [(PAGE_NL, 18), (PAGE_EN, 23), (PAGE_EN + "?parties=ap,bp", 23), (PAGE_EN + "?party=bp", 23)]
 )
 def test_comparison_renders_within_its_query_budget(
     client, comparison_page, english_page, path, budget, django_assert_max_num_queries

@@ -71,7 +71,7 @@ def test_guide_page_is_served_from_the_page_cache(client, comparison_page, djang
 
 
 def test_guide_renders_within_its_query_budget(client, comparison_page, english_page, django_assert_max_num_queries):
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(24):
         assert client.get(GUIDE_EN).status_code == 200
 
 

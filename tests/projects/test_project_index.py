@@ -1,5 +1,7 @@
 import pytest
 
+from website.caching import purge_all
+
 
 def titles(response):
     return [project.title for project in response.context["page_obj"]]
@@ -96,9 +98,10 @@ def test_unknown_project_slug_is_a_404(client, projects):
     assert client.get("/nl/projecten/bestaat-niet/").status_code == 404
 
 
-@pytest.mark.parametrize("path, budget", [("/nl/projecten/", 20), ("/en/projects/", 22)])
+@pytest.mark.parametrize("path, budget", [("/nl/projecten/", 19), ("/en/projects/", 21)])
 def test_project_index_renders_within_query_budget(client, projects, path, budget, django_assert_max_num_queries):
     client.get(path)
+    purge_all()  # measure a render, not the page cache
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from projects.models import ProjectIndexPage, ProjectPage, ProjectStatus, RelatedProject
+from website.caching import purge_all
 from website.models import HomePage
 
 
@@ -77,8 +78,9 @@ def test_related_projects_show_in_the_visitors_language(client, projects, englis
     assert 'href="/nl/projecten/kenia/"' not in html
 
 
-@pytest.mark.parametrize("path, budget", [("/nl/projecten/servie/", 22), ("/en/projects/servie-en/", 24)])
+@pytest.mark.parametrize("path, budget", [("/nl/projecten/servie/", 17), ("/en/projects/servie-en/", 19)])
 def test_project_page_renders_within_query_budget(client, projects, path, budget, django_assert_max_num_queries):
     client.get(path)
+    purge_all()  # measure a render, not the page cache
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
 from projects.models import ReturnProgrammeIndexPage, ReturnProgrammePage
+from website.caching import purge_all
 
 
 def test_return_programmes_live_under_their_index():
@@ -103,13 +104,14 @@ def test_admin_report_is_empty_when_everything_is_reviewed(admin_client, return_
 @pytest.mark.parametrize(
     "path, budget",
     [
-        ("/nl/terugkeer/nieuw-hoofdstuk/", 20),
-        ("/en/return/new-chapter/", 22),
-        ("/nl/terugkeer/", 18),
-        ("/en/return/", 20),
+        ("/nl/terugkeer/nieuw-hoofdstuk/", 15),
+        ("/en/return/new-chapter/", 17),
+        ("/nl/terugkeer/", 14),
+        ("/en/return/", 16),
     ],
 )
 def test_return_pages_render_within_query_budget(client, return_programme, path, budget, django_assert_max_num_queries):
     client.get(path)
+    purge_all()  # measure a render, not the page cache
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200

@@ -1,6 +1,7 @@
 import pytest
 from wagtail.models import Page
 
+from website.caching import purge_all
 from website.models import HomePage, StandardPage
 from website.seeding import rich
 
@@ -87,9 +88,10 @@ def test_every_block_renders(client, home, django_capture_on_commit_callbacks):
     assert "<iframe" not in html
 
 
-@pytest.mark.parametrize("path, budget", [("/nl/", 14), ("/en/", 16), ("/nl/over-ons/", 15), ("/en/about-us/", 17)])
+@pytest.mark.parametrize("path, budget", [("/nl/", 9), ("/en/", 11), ("/nl/over-ons/", 12), ("/en/about-us/", 14)])
 def test_pages_render_within_query_budget(client, about, path, budget, django_assert_max_num_queries):
     client.get(path)  # warm Wagtail's per-process site cache
+    purge_all()  # measure a render, not the page cache
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200
 
