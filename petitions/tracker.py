@@ -13,7 +13,9 @@ from . import counting, lookups
 from .models import ResponseNote, ResponseStatus, TargetResponse
 
 
-def summary(petition):
+def summary(petition, *, rows=False):
+    """Counts, map states and legend; with `rows`, also the table's rows (its own page: 342 rows would
+    double the campaign page)."""
     key = petition.petition_key
     responses = {
         code: (pk, status, responded_on, source_url)
@@ -21,27 +23,29 @@ def summary(petition):
             "municipality__cbs_code", "pk", "status", "responded_on", "source_url"
         )
     }
-    notes = {}
-    for response, language, text in ResponseNote.objects.filter(response__petition_key=key).values_list(
-        "response_id", "locale__language_code", "text"
-    ):
-        notes.setdefault(response, {})[language] = text
-    signatures = counting.municipality_counts(key)
+    notes, signatures = {}, {}
+    if rows:
+        for response, language, text in ResponseNote.objects.filter(response__petition_key=key).values_list(
+            "response_id", "locale__language_code", "text"
+        ):
+            notes.setdefault(response, {})[language] = text
+        signatures = counting.municipality_counts(key)
     language = get_language()  # the page's: notes follow the page, as its other text does
     labels = {status.value: str(status.label) for status in ResponseStatus}
-    rows, states, said_yes = [], {}, 0
+    table, states, said_yes = [], {}, 0
     for code, name, province in lookups.municipalities():
         pk, status, responded_on, source_url = responses.get(code, (None, ResponseStatus.NO_RESPONSE, None, ""))
         said_yes += status in (ResponseStatus.SAID_YES, ResponseStatus.ACTED)
         states[code] = (status, labels[status], None)
-        note = choose(notes.get(pk, {}), language) or ""
-        rows.append(
-            _row(name, province, status, labels[status], responded_on, source_url, note, signatures.get(code, 0))
-        )
+        if rows:
+            note = choose(notes.get(pk, {}), language) or ""
+            table.append(
+                _row(name, province, status, labels[status], responded_on, source_url, note, signatures.get(code, 0))
+            )
     return {
-        "rows": mark_safe("".join(rows)),  # every value in them went through escape()
+        "rows": mark_safe("".join(table)),  # every value in them went through escape()
         "said_yes": said_yes,
-        "total": len(rows),
+        "total": len(states),
         "states": states,
         "legend": [(status.value, status.label) for status in ResponseStatus],
         "map_label": _("Map of the municipalities of the Netherlands by their response"),

@@ -1,5 +1,5 @@
 from django.core.cache import cache
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -15,7 +15,7 @@ from website.references import pages_showing
 from website.sharing import share_links
 from website.translation import in_language, in_language_or_404
 
-from . import counting, lookups, signing
+from . import counting, lookups, signing, tracker
 from .consent import current_consent
 from .forms import SignatureForm
 from .middleware import cache_key as count_json_key
@@ -98,6 +98,17 @@ def thanks(request, petition_key):
             {"petition": petition, "campaign": campaign, **asks(request, petition, campaign)},
         ),
     )
+
+
+@require_GET
+def tracker_table(request, petition_key):
+    """Every municipality's response and signatures: the table behind the campaign page's tracker."""
+    petition = in_language_or_404(petition_key, copies=lookups.petition_copies)
+    if not petition.has_targets:
+        raise Http404("This petition has no municipality tracker")
+    context = {"petition": petition, "tracker": tracker.summary(petition, rows=True), "campaign": None}
+    context["campaign"] = pages_showing(petition).first()
+    return caching.share(request, render(request, "petitions/tracker_page.html", context))
 
 
 def asks(request, petition, campaign):

@@ -128,6 +128,7 @@ def test_staff_correct_a_response_and_the_signers_hear_of_it(page, site_shell, s
     # The public tracker shows the correction, in each language.
     for language, label in [("nl", "In actie gekomen"), ("en", "Acted")]:
         page.goto(CAMPAIGN[language])
+        page.locator(".tracker__more a").click()  # the summary links to the table of every municipality
         row = tracker_row(page, municipality)
         expect(row).to_have_count(1)
         expect(row.locator(".response")).to_have_text(label)

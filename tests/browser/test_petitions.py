@@ -49,8 +49,22 @@ def test_a_form_error_is_shown_next_to_the_field_in_dutch(page):
     check_accessibility(page, "petition form with an error (nl)")
 
 
+def open_the_full_table(page, language):
+    """From the campaign page's tracker summary to the table of every municipality (a plain link)."""
+    page.goto(PAGES[language])
+    page.locator(".tracker__more a").click()
+    page.wait_for_url(re.compile(rf"/{language}/petitions/.+/municipalities/$"))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_full_tracker_table_passes_axe(page, language):
+    open_the_full_table(page, language)
+    expect(page.locator(".tracker__table tbody tr")).to_have_count(342)
+    check_accessibility(page, f"tracker table ({language})")
+
+
 def test_tracker_table_can_be_filtered_and_sorted(page):
-    page.goto(PAGES["en"])
+    open_the_full_table(page, "en")
     page.fill("[data-table-filter]", "Amersfoort")
     visible = page.locator(".tracker__table tbody tr:not([hidden])")
     assert visible.count() == 1

@@ -1,7 +1,9 @@
 import pytest
+from django.core.cache import cache
 
 from campaigns.models import CampaignPage
-from petitions.models import ResponseStatus, TargetResponse
+from petitions import lookups
+from petitions.models import Petition, ResponseStatus, TargetResponse
 from tests.campaigns.conftest import make_campaign
 from website.caching import purge_all
 
@@ -88,10 +90,42 @@ def test_tracker_shows_the_response_note_in_the_page_language(client, campaign, 
         TargetResponse(petition_key=petition.petition_key, municipality=amsterdam, status=ResponseStatus.SAID_YES),
         notes={"nl": "Motie aangenomen", "en": "Motion passed"},
     )
-    english = client.get("/en/campaigns/kinderen-en/").content.decode()
-    dutch = client.get("/nl/campagnes/kinderen/").content.decode()
+    english = client.get(f"/en/petitions/{petition.petition_key}/municipalities/").content.decode()
+    dutch = client.get(f"/nl/petitions/{petition.petition_key}/municipalities/").content.decode()
     assert "Motion passed" in english and "Motie aangenomen" not in english
     assert "Motie aangenomen" in dutch and "Motion passed" not in dutch
+
+
+def test_campaign_page_links_to_the_full_table_in_its_language(client, campaign, petition):
+    for path, language in [("/nl/campagnes/kinderen/", "nl"), ("/en/campaigns/kinderen-en/", "en")]:
+        html = client.get(path).content.decode()
+        assert f'href="/{language}/petitions/{petition.petition_key}/municipalities/"' in html
+        assert "<tbody>" not in html  # the 342 rows are on the table's own page
+
+
+def test_the_table_page_lists_every_municipality_with_its_response(client, campaign, petition, amsterdam):
+    TargetResponse.objects.create(
+        petition_key=petition.petition_key, municipality=amsterdam, status=ResponseStatus.SAID_YES
+    )
+    response = client.get(f"/en/petitions/{petition.petition_key}/municipalities/")
+    html = response.content.decode()
+    assert response.status_code == 200 and "public" in response["Cache-Control"]
+    assert html.count('<th scope="row">') == 342
+    assert "1 of 342 municipalities said yes" in html
+    assert '<th scope="row">Amsterdam</th><td>Noord-Holland</td><td><span class="response response--said_yes">' in html
+    assert 'data-table-filter="#tracker-table-' in html and "<caption" in html
+
+
+@pytest.mark.parametrize("key", ["not-a-key", "00000000-0000-0000-0000-000000000000", "%3Cscript%3E"])
+def test_the_table_page_of_an_unknown_petition_is_a_404(client, campaign, key):
+    assert client.get(f"/nl/petitions/{key}/municipalities/").status_code == 404
+
+
+def test_a_petition_without_targets_has_no_table_page(client, campaign, petition):
+    Petition.objects.filter(translation_key=petition.translation_key).update(has_targets=False)
+    lookups.clear_local()
+    cache.clear()
+    assert client.get(f"/nl/petitions/{petition.petition_key}/municipalities/").status_code == 404
 
 
 def test_campaign_page_with_petition_renders_within_query_budget(client, campaign, django_assert_max_num_queries):
