@@ -67,6 +67,18 @@ def purge_on_save(model, *, pages=True, also=None):
     post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"purge-on-delete:{label}")
 
 
+def per_version(request, key, compute, timeout=3600):
+    """`compute()` once per content version, shared by all processes: what every page shows around its
+    content (menu, footer links). Whatever turns the page cache over makes it compute again."""
+    version = getattr(request, "content_version", None) or content_version()
+    versioned = f"pageparts:{version}:{key}"
+    found = cache.get(versioned)
+    if found is None:
+        found = (compute(),)  # a tuple, so that None is remembered too
+        cache.set(versioned, found, timeout)
+    return found[0]
+
+
 def cacheable(request):
     return (
         request.method in ("GET", "HEAD") and not request.GET and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
@@ -130,7 +142,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = cache_key(request)
         found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or content_version()
+        version = request.content_version = found.get(VERSION_KEY) or content_version()
         entry = found.get(key)
         if entry is not None and entry.version == version and entry.fresh_until > time.time():
             return self.respond(request, entry)

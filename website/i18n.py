@@ -12,6 +12,8 @@ from django.utils.cache import patch_vary_headers
 from wagtail.models import Locale, Page, Site
 from wagtail.models.i18n import LocaleManager
 
+from website import caching
+
 # {language code: Locale} for the request being handled, else None.
 _locales = ContextVar("request_locales", default=None)
 _get_for_language = LocaleManager.get_for_language
@@ -82,7 +84,9 @@ def _locale_home(request, locale):
     root = site.root_page
     if root.locale_id == locale.pk:
         return root
-    return root.get_translation_or_none(locale)
+    return caching.per_version(
+        request, f"locale-home:{site.pk}:{locale.pk}", lambda: root.get_translation_or_none(locale)
+    )
 
 
 def language_links(request, page=None):
@@ -162,20 +166,24 @@ def fallback_url(request, code):
 
 def localized_pages(request, *pages):
     """Each page (a chooser's value) in the request's language when translated and live, else itself,
-    as Wagtail's `page.localized`, in one query for all of them."""
+    as Wagtail's `page.localized`: one query for all of them, kept while no content changes."""
     locale = active_locale(request)
-    keys = [page.translation_key for page in pages if page is not None and page.locale_id != locale.pk]
+    keys = sorted({str(page.translation_key) for page in pages if page is not None and page.locale_id != locale.pk})
     found = {}
     if keys:
-        found = {p.translation_key: p for p in Page.objects.live().filter(locale=locale, translation_key__in=keys)}
+        found = caching.per_version(
+            request,
+            f"localized:{locale.pk}:{','.join(keys)}",
+            lambda: {p.translation_key: p for p in Page.objects.live().filter(locale=locale, translation_key__in=keys)},
+        )
     return [found.get(page.translation_key, page) if page is not None else None for page in pages]
 
 
 def menu_pages(request):
     home = locale_home(request)
     if home is None:
-        return Page.objects.none()
-    return home.get_children().live().in_menu().public()
+        return []
+    return caching.per_version(request, f"menu:{home.pk}", lambda: list(home.get_children().live().in_menu().public()))
 
 
 class LocaleMiddleware(middleware.LocaleMiddleware):

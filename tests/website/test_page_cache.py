@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from website.caching import PageCacheMiddleware, cache_key, content_version, purge_all, render_lock_key
+from website.caching import PageCacheMiddleware, cache_key, content_version, per_version, purge_all, render_lock_key
 
 WAIT = 30  # seconds a thread may take before the test gives up (a hang guard, not a measurement)
 
@@ -135,3 +135,19 @@ def test_a_page_that_is_no_longer_shared_is_not_served_from_its_previous_version
     lock = render_lock_key(cache_key(RequestFactory().get("/nl/campagne/")), content_version())
     cache.add(lock, 1)
     assert get(middleware).status_code == 404
+
+
+def test_shared_page_parts_are_computed_once_per_content_version():
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return None  # remembered too
+
+    request = RequestFactory().get("/")
+    assert per_version(request, "part", compute) is None
+    assert per_version(RequestFactory().get("/"), "part", compute) is None
+    assert len(computed) == 1
+    purge_all()
+    per_version(RequestFactory().get("/"), "part", compute)
+    assert len(computed) == 2

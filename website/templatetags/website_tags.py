@@ -1,6 +1,6 @@
 from django import template
 
-from website import i18n
+from website import caching, i18n
 from website.models import SiteIdentity
 from website.translation import in_language
 
@@ -51,14 +51,17 @@ def breadcrumbs(context, page):
 
 @register.simple_tag(takes_context=True)
 def site_identity(context):
-    """The organisation's details in the page's language, fetched once per request (one row per language)."""
+    """The organisation's details in the page's language: once per request, from the cache while no
+    content changes (one row per language)."""
     request = context.get("request")
+    language = i18n.active_locale(request).language_code
     return i18n.per_request(
         request,
         "site_identity",
-        lambda: in_language(
-            SiteIdentity.objects.select_related("privacy_page", "donate_page"),
-            i18n.active_locale(request).language_code,
+        lambda: caching.per_version(
+            request,
+            f"site-identity:{language}",
+            lambda: in_language(SiteIdentity.objects.select_related("privacy_page", "donate_page"), language),
         ),
     )
 
