@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test import TestCase
 from wagtail.models import Locale, Page, Site
 
+from tests import databases
 from tests.browser.site import CHROMIUM, SiteBuild
 from website.models import HomePage, StandardPage
 from website.seeding import Seeder, rich
@@ -23,25 +24,53 @@ from website.seeding import Seeder, rich
 # the browser tests' site as soon as the workers have collected, so it is ready when they get there.
 
 BROWSER = "tests/browser/"
-BROWSER_SITE, BUILDING = pytest.StashKey(), pytest.StashKey()
+RUN_DIRECTORY, TEMPLATE, BUILDING = pytest.StashKey(), pytest.StashKey(), pytest.StashKey()
 
 
 def pytest_configure(config):
-    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
-        config.stash[BROWSER_SITE] = Path(tempfile.mkdtemp(prefix="browser-build-"))
-        config.add_cleanup(lambda: shutil.rmtree(config.stash[BROWSER_SITE], ignore_errors=True))
+    if not getattr(config.option, "numprocesses", None) or hasattr(config, "workerinput"):
+        return
+    # The controlling process: it migrates the template database now, while the workers start.
+    directory = config.stash[RUN_DIRECTORY] = Path(tempfile.mkdtemp(prefix="test-run-"))
+    config.add_cleanup(lambda: shutil.rmtree(directory, ignore_errors=True))
+    if databases.supported():
+        template = config.stash[TEMPLATE] = databases.Template(directory / "database")
+        config.add_cleanup(lambda: template.discard(workers=config.option.numprocesses or 0))
 
 
 def pytest_configure_node(node):
-    node.workerinput["browser_site"] = str(node.config.stash[BROWSER_SITE])
+    stash = node.config.stash
+    node.workerinput["browser_site"] = str(stash[RUN_DIRECTORY] / "browser")
+    if TEMPLATE in stash:
+        node.workerinput["database_template"] = stash[TEMPLATE].describe()
 
 
 def pytest_xdist_node_collection_finished(node, ids):
     config = node.config
     if BUILDING in config.stash or not os.path.exists(CHROMIUM) or not any(i.startswith(BROWSER) for i in ids):
         return
-    build = config.stash[BUILDING] = SiteBuild(config.stash[BROWSER_SITE])
+    template = config.stash[TEMPLATE].describe() if TEMPLATE in config.stash else None
+    build = config.stash[BUILDING] = SiteBuild(config.stash[RUN_DIRECTORY] / "browser", template)
     config.add_cleanup(build.discard)
+
+
+def _template(config):
+    return getattr(config, "workerinput", {}).get("database_template")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    if template := _template(request.config):
+        try:
+            databases.start_from(template, request.config.workerinput["workerid"])
+        except RuntimeError as error:
+            pytest.exit(str(error), returncode=1)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request):
+    """A worker's database is already a migrated copy: keep it (the controlling process removes it)."""
+    return bool(request.config.getvalue("reuse_db") or _template(request.config))
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .site import CHROMIUM, MANAGE, REPO, SiteBuild, SiteCopy, wait_for_build
+from ..background import REPO
+from .site import CHROMIUM, MANAGE, SiteBuild, SiteCopy, wait_for_build
 
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = REPO / "test-results" / "screenshots"

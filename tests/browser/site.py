@@ -9,17 +9,16 @@ db.sqlite3.
 """
 
 import os
-import shlex
 import shutil
 import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from ..background import Job, wait_for
+from ..databases import SQLITE, copy_sqlite, sqlite_copy_steps
+
 CHROMIUM = "/usr/bin/chromium"
 MANAGE = [sys.executable, "manage.py"]
 # The built site's own URL; each copy is told its real one (`SiteCopy`).
@@ -39,45 +38,29 @@ def site_env(directory, url):
 
 
 class SiteBuild:
-    """Starts building the site in `directory`; `status` is written there when it has finished."""
+    """Builds the site in `directory` in the background (`wait_for_build` awaits it from any process).
 
-    def __init__(self, directory):
+    `template`: a migrated SQLite database to start from (tests/databases.py), instead of migrating.
+    """
+
+    def __init__(self, directory, template=None):
         self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
+        database = self.directory / "browser.sqlite3"
+        steps = sqlite_copy_steps(template, database) if template and template["engine"] == SQLITE else []
         # The search index is filled by background tasks (`make run` starts a db_worker): drain the
         # queue once after seeding, or search would find nothing.
         worker = ["db_worker", "--batch", "--queue-name", "*", "--no-reload", "--no-startup-delay", "-v0"]
-        steps = [MANAGE + command for command in (["migrate", "--noinput", "-v0"], ["seed_demo"], worker)]
-        status, written = (shlex.quote(str(self.directory / name)) for name in ("status", "status.tmp"))
-        script = f"{' && '.join(shlex.join(step) for step in steps)}; echo $? > {written} && mv {written} {status}"
-        self.log = open(self.directory / "prepare.log", "wb")  # closed by discard()
-        self.process = subprocess.Popen(
-            ["/bin/sh", "-c", script],
-            cwd=REPO,
-            env=site_env(self.directory, BUILD_URL),
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
+        steps += [MANAGE + command for command in (["migrate", "--noinput", "-v0"], ["seed_demo"], worker)]
+        self.job = Job(self.directory, "site", steps, site_env(self.directory, BUILD_URL))
 
     def discard(self):
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
+        self.job.discard()
         shutil.rmtree(self.directory, ignore_errors=True)
 
 
-def wait_for_build(directory, timeout=900):
+def wait_for_build(directory):
     """None when the build in `directory` succeeded, else the end of its log."""
-    directory = Path(directory)
-    deadline = time.monotonic() + timeout
-    while not (directory / "status").exists():
-        if time.monotonic() > deadline:
-            return f"the browser site was not built within {timeout} s"
-        time.sleep(0.2)
-    if (directory / "status").read_text().strip() == "0":
-        return None
-    return (directory / "prepare.log").read_text(errors="replace")[-3000:]
+    return wait_for(directory, "site")
 
 
 def free_port():
@@ -93,18 +76,13 @@ class SiteCopy:
         self.directory = Path(tempfile.mkdtemp(prefix="browser-site-"))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        # SQLite's backup API: a consistent copy whatever journal the build left.
-        with (
-            sqlite3.connect(Path(built) / "browser.sqlite3") as source,
-            sqlite3.connect(self.directory / "browser.sqlite3") as target,
-        ):
-            source.backup(target)
+        copy_sqlite(Path(built) / "browser.sqlite3", self.directory / "browser.sqlite3")
+        with sqlite3.connect(self.directory / "browser.sqlite3") as database:
             # Full URLs (sitemap, emails) come from the Site record, as seed_demo sets it from SITE_URL.
-            target.execute(
+            database.execute(
                 "UPDATE wagtailcore_site SET hostname = '127.0.0.1', port = ? WHERE is_default_site", [self.port]
             )
-        source.close()
-        target.close()
+        database.close()
         if (Path(built) / "media").exists():
             shutil.copytree(Path(built) / "media", self.directory / "media")
         self.env = site_env(self.directory, self.url)
