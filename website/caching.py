@@ -115,6 +115,8 @@ RENDER_LOCK_SECONDS = 10
 # How long a rendering is kept after its own time is up, as the previous version to serve during a render.
 STALE_SECONDS = 3600
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Measured on the 86 KB project index: level 4 takes 2 ms and sends 29 KB, level 9 (the default) 27 ms for 27 KB.
+GZIP_LEVEL = 4
 
 
 @dataclass
@@ -165,7 +167,9 @@ class PageCacheMiddleware:
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         headers = [(name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS]
-        entry = Entry(version, time.time() + seconds, gzip.compress(response.content, mtime=0), headers)
+        entry = Entry(
+            version, time.time() + seconds, gzip.compress(response.content, compresslevel=GZIP_LEVEL, mtime=0), headers
+        )
         cache.set(key, entry, seconds + STALE_SECONDS)
         if accepts_gzip(request):
             response.content = entry.body
