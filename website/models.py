@@ -108,17 +108,22 @@ class HomePage(CachedPageMixin, SocialMetaMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaign_cards"] = self.featured_cards(self.featured_campaigns)
-        context["project_cards"] = self.featured_cards(self.featured_projects)
+        context["campaign_cards"], context["project_cards"] = self.featured_cards(
+            self.featured_campaigns, self.featured_projects
+        )
         return context
 
-    def featured_cards(self, stream):
-        """The chosen pages in this page's language with their images, in a fixed number of queries
-        (choosers keep the source language's pages; cards must not cost queries each)."""
-        chosen = [(block.value["page"], block.value["summary"]) for block in stream if block.value["page"]]
-        if not chosen:
-            return []
-        keys = [page.translation_key for page, _summary in chosen]
+    def featured_cards(self, *streams):
+        """Cards for each stream of chosen pages: the pages in this page's language with their images,
+        fetched together for all streams in a fixed number of queries (choosers keep the source
+        language's pages; cards must not cost queries each)."""
+        chosen = [
+            [(block.value["page"], block.value["summary"]) for block in stream if block.value["page"]]
+            for stream in streams
+        ]
+        keys = [page.translation_key for stream in chosen for page, _summary in stream]
+        if not keys:
+            return [[] for _stream in streams]
         pages = {
             page.translation_key: page
             for page in Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
@@ -130,6 +135,10 @@ class HomePage(CachedPageMixin, SocialMetaMixin, Page):
         images = {
             image.pk: image for image in CustomImage.objects.filter(pk__in=image_ids).prefetch_related("renditions")
         }
+        return [self._cards(stream, pages, images) for stream in chosen]
+
+    @staticmethod
+    def _cards(chosen, pages, images):
         cards = []
         for source, summary in chosen:
             page = pages.get(source.translation_key)
