@@ -164,18 +164,20 @@ def fallback_url(request, code):
     return home.get_url(request) if home else f"/{code}/"
 
 
-def localized_pages(request, *pages):
+def localized_pages(request, *pages, specific=False):
     """Each page (a chooser's value) in the request's language when translated and live, else itself,
-    as Wagtail's `page.localized`: one query for all of them, kept while no content changes."""
+    as Wagtail's `page.localized`: one query for all of them (and one per page type when `specific`),
+    kept while no content changes."""
     locale = active_locale(request)
     keys = sorted({str(page.translation_key) for page in pages if page is not None and page.locale_id != locale.pk})
     found = {}
     if keys:
-        found = caching.per_version(
-            request,
-            f"localized:{locale.pk}:{','.join(keys)}",
-            lambda: {p.translation_key: p for p in Page.objects.live().filter(locale=locale, translation_key__in=keys)},
-        )
+
+        def fetch():
+            translations = Page.objects.live().filter(locale=locale, translation_key__in=keys)
+            return {p.translation_key: p for p in (translations.specific() if specific else translations)}
+
+        found = caching.per_version(request, f"localized:{locale.pk}:{specific:d}:{','.join(keys)}", fetch)
     return [found.get(page.translation_key, page) if page is not None else None for page in pages]
 
 

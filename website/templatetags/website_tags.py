@@ -1,4 +1,5 @@
 from django import template
+from wagtail.models import Page
 
 from website import caching, i18n
 from website.models import SiteIdentity
@@ -76,7 +77,17 @@ def localized_pages(context, *pages):
 def localized(page):
     """A chosen page in the visitor's language when it has been translated (PageChooser values
     are synchronised across languages by wagtail-localize)."""
-    return page.localized if page is not None else None
+    if page is None:
+        return None
+    if not isinstance(page, Page):
+        return page.localized
+    return i18n.localized_pages(None, page)[0]
+
+
+@register.filter
+def localized_all(pages):
+    """`localized` for a list of chosen pages, as their specific pages, fetched together."""
+    return i18n.localized_pages(None, *pages, specific=True)
 
 
 @register.inclusion_tag("includes/error_summary.html")
