@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from website import caching
 from website.models import SiteIdentity
@@ -100,7 +100,7 @@ def thanks(request, petition_key):
     )
 
 
-@require_GET
+@require_safe
 def tracker_table(request, petition_key):
     """Every municipality's response and signatures: the table behind the campaign page's tracker."""
     petition = in_language_or_404(petition_key, copies=lookups.petition_copies)

@@ -161,7 +161,7 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         seconds = getattr(response, "page_cache_seconds", None)
         if not (seconds and response.status_code == 200 and not response.streaming):
-            if response.status_code < 500:
+            if request.method == "GET" and response.status_code < 500:
                 cache.delete(key)  # unpublished, moved or private now: no previous version to serve either
             return response
         if hasattr(response, "render") and not response.is_rendered:

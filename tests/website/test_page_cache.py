@@ -151,3 +151,15 @@ def test_shared_page_parts_are_computed_once_per_content_version():
     purge_all()
     per_version(RequestFactory().get("/"), "part", compute)
     assert len(computed) == 2
+
+
+def test_a_head_request_that_is_refused_keeps_the_previous_version():
+    view = View()
+    middleware = PageCacheMiddleware(view)
+    get(middleware)
+    purge_all()
+    view.status = 405
+    assert middleware(RequestFactory().head("/nl/campagne/")).status_code == 405
+    lock = render_lock_key(cache_key(RequestFactory().get("/nl/campagne/")), content_version())
+    cache.add(lock, 1)  # a render in another process
+    assert body(get(middleware)) == "version 1"
