@@ -279,6 +279,7 @@
             status.textContent = fill(strings.taken, { cells: lost.map(label).join(", ") });
           }
           draw();
+          root.dataset.canvasState = "live"; // the counters now show canvas.json, not the page as cached
         })
         .catch(function () {});
     }

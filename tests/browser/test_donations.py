@@ -60,7 +60,7 @@ def test_giving_5_cm2_through_the_demo_provider_fills_the_canvas_and_counters(pa
     script_errors = []
     page.on("pageerror", lambda error: script_errors.append(error))
     page.goto(PAGE)
-    expect(page.locator(".ad-canvas__svg")).to_have_attribute("role", "application")
+    expect(page.locator("[data-canvas-state=live]")).to_have_count(1)  # the counters as of now, not as cached
     before = counters(page)
     cells_before = page.locator("[data-cells]").inner_html()
 
