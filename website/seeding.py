@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -44,6 +45,19 @@ def p(*paragraphs):
     return ("paragraph", rich(*paragraphs))
 
 
+def numbered(obj):
+    """Give an unsaved object's orderable children (partners, answers…) the sort order of their place in
+    the list, as the editor's form does. Without it they tie, PostgreSQL may read them back in any
+    order, and the translation, which pairs strings by position, would pair the wrong ones."""
+    for relation in get_all_child_relations(type(obj)):
+        field = getattr(relation.related_model, "sort_order_field", None)
+        if field:
+            for index, child in enumerate(getattr(obj, relation.get_accessor_name()).all()):
+                if getattr(child, field) is None:
+                    setattr(child, field, index)
+    return obj
+
+
 class Seeder:
     def __init__(self, log=print):
         self.log = log
@@ -59,7 +73,7 @@ class Seeder:
         slug = build(dutch)["slug"]
         page = parent.get_children().filter(slug=slug).specific().first()
         if page is None:
-            page = model(**build(dutch))
+            page = numbered(model(**build(dutch)))
             parent.add_child(instance=page)
             page.save_revision().publish()
             self.created += 1
@@ -78,7 +92,7 @@ class Seeder:
     def snippet(self, model, build, lookup):
         obj = model.objects.filter(locale=self.nl, **lookup).first()
         if obj is None:
-            obj = model(locale=self.nl, **build(dutch))
+            obj = numbered(model(locale=self.nl, **build(dutch)))
             obj.save()
             self.created += 1
             self.log(f"  + {model.__name__} {obj}")
@@ -93,7 +107,7 @@ class Seeder:
             for placeholder in root.get_children().exact_type(Page):
                 if not placeholder.get_children().exists():
                     placeholder.delete()  # its Site row goes with it; recreated below
-            home = model(**build(dutch), locale=self.nl)
+            home = numbered(model(**build(dutch), locale=self.nl))
             root.add_child(instance=home)
             home.save_revision().publish()
             self.created += 1

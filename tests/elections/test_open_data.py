@@ -70,3 +70,14 @@ def test_json_has_everything_in_the_page_language(client, comparison_page, engli
         "explanation": "Explanation AP on S01.",
     }
     assert {stance["value"] for stance in data["stances"]} >= {"much_more", "not_addressed"}
+
+
+def test_each_answer_is_translated_with_its_own_party(statements, english):
+    """Answers built in code are numbered as the editor's form numbers them; otherwise they tie and
+    PostgreSQL may read them back in another order than the English strings were given in."""
+    for statement in statements.values():
+        dutch = {answer.party_id: answer for answer in statement.answers.all()}
+        assert sorted(answer.sort_order for answer in dutch.values()) == list(range(len(dutch)))
+        for answer in statement.get_translation(english).answers.all():
+            expected = dutch[answer.party_id].explanation.replace("Uitleg", "Explanation").replace(" bij ", " on ")
+            assert answer.explanation == expected

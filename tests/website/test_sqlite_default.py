@@ -17,7 +17,7 @@ def two_workers(tmp_path, django_db_blocker):
     `options`; returns (errors, rows written, journal mode)."""
     from django.db import connections
 
-    def run(options):
+    def run(options, together=False):
         configured = ConnectionHandler(
             {
                 "default": {
@@ -30,7 +30,7 @@ def two_workers(tmp_path, django_db_blocker):
         connections.settings["demo"] = configured
         try:
             with django_db_blocker.unblock():
-                return in_own_thread(two_transactions, connections)
+                return in_own_thread(two_transactions, connections, together)
         finally:
             del connections.settings["demo"]  # each thread's wrapper went with its thread
 
@@ -56,12 +56,17 @@ def in_own_thread(function, *args):
     return outcome["value"]
 
 
-def read_then_write(connections, errors, pause):
-    """What the worker and a request both do: read rows, think, write (each in its own thread and connection)."""
+def read_then_write(connections, errors, pause, read=None):
+    """What the worker and a request both do: read rows, think, write (each in its own thread and connection).
+
+    `read`: a barrier both threads meet at once they have read, so neither writes before the other has
+    read, however the threads are scheduled on a busy machine."""
     try:
         with transaction.atomic(using="demo"), connections["demo"].cursor() as cursor:
             cursor.execute("SELECT count(*) FROM outbox")
             cursor.fetchone()
+            if read is not None:
+                read.wait(timeout=10)
             time.sleep(pause)
             cursor.execute("INSERT INTO outbox (note) VALUES ('sent')")
     except Exception as error:  # the test reports what went wrong
@@ -70,11 +75,12 @@ def read_then_write(connections, errors, pause):
         connections["demo"].close()
 
 
-def two_transactions(connections):
+def two_transactions(connections, together):
     with connections["demo"].cursor() as cursor:
         cursor.execute("CREATE TABLE outbox (id integer primary key, note text)")
     errors = []
-    threads = [threading.Thread(target=read_then_write, args=(connections, errors, 0.3)) for _ in range(2)]
+    read = threading.Barrier(2) if together else None
+    threads = [threading.Thread(target=read_then_write, args=(connections, errors, 0.3, read)) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -96,7 +102,7 @@ def test_two_read_then_write_transactions_queue_up_instead_of_failing(two_worker
 
 def test_without_those_options_one_of_them_fails_with_database_is_locked(two_workers):
     """The defect this guards against, shown with SQLite's defaults (deferred transactions)."""
-    errors, rows, _mode = two_workers({})
+    errors, rows, _mode = two_workers({}, together=True)
     assert rows == 1 and "database is locked" in str(errors[0])
 
 
