@@ -85,6 +85,7 @@ def test_a_hostile_petition_key_and_count_parameter(client, petition, key, by):
         f"/petitions/{quote_from_bytes(key, safe='')}/count.json?{query({'by': by})}",
         f"/nl/petitions/{quote_from_bytes(key, safe='')}/thanks/",
         f"/en/petitions/{quote_from_bytes(key, safe='')}/sign/",
+        f"/en/petitions/{quote_from_bytes(key, safe='')}/municipalities/",
     ]:
         no_server_error(client.get(url), url)
     no_server_error(client.get(f"/petitions/{petition.petition_key}/count.json?{query({'by': by})}"))
