@@ -6,6 +6,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from donations.blocks import DonationAdBlock
+from elections.blocks import ElectionComparisonBlock
 from petitions.blocks import PetitionBlock
 from website.blocks import BaseStreamBlock, FactsBlock, video_embed_url
 from website.sharing import share_links
@@ -123,7 +124,7 @@ class ReportSeriesBlock(blocks.StructBlock):
 
 class CampaignStreamBlock(BaseStreamBlock):
     """The shared blocks plus the campaign modules: key figures, timeline, sharing, related campaigns,
-    report series, a petition and a donation ad."""
+    report series, a petition, a donation ad and an election comparison."""
 
     key_figures = FactsBlock(label=_("Key figures"))
     timeline = TimelineBlock()
@@ -132,3 +133,4 @@ class CampaignStreamBlock(BaseStreamBlock):
     report_series = ReportSeriesBlock()
     petition = PetitionBlock()
     donation_ad = DonationAdBlock()
+    election_comparison = ElectionComparisonBlock()

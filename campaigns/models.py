@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from elections.models import ElectionComparisonPage
 from website.caching import CachedPageMixin
 from website.filtering import page_or_first
 from website.models import SocialMetaMixin
@@ -91,6 +92,10 @@ class CampaignIndexPage(CachedPageMixin, SocialMetaMixin, Page):
     def get_campaigns(self):
         return CampaignPage.objects.child_of(self).live().public()
 
+    def get_comparisons(self):
+        """Election comparisons kept here: listed, so that one no campaign carries is still reachable."""
+        return ElectionComparisonPage.objects.child_of(self).live().public().order_by("-first_published_at")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         campaigns = self.get_campaigns()
@@ -113,5 +118,6 @@ class CampaignIndexPage(CachedPageMixin, SocialMetaMixin, Page):
             notices=filterset.notices + page_notices,
             page_obj=page_obj,
             querystring_without_page=urlencode(filterset.chosen),
+            comparisons=self.get_comparisons(),
         )
         return context

@@ -8,7 +8,8 @@ ten statements with every party's answer.
 
 import datetime
 
-from campaigns.models import CampaignIndexPage
+from campaigns.models import CampaignIndexPage, CampaignPage
+from website import seeding
 from website.seeding import rich
 
 from .models import Correction, Election, ElectionComparisonPage, Party, Position, Statement, StatementAnswer, Theme
@@ -751,4 +752,31 @@ def seed(seeder):
             ],
         }
 
-    return seeder.page(index, ElectionComparisonPage, page)
+    comparison_page = seeder.page(index, ElectionComparisonPage, page)
+    add_to_campaign(seeder, comparison_page)
+    return comparison_page
+
+
+def add_to_campaign(seeder, comparison_page):
+    """The "Kies partij" campaign leads to the comparison, which the demo says plainly is made up."""
+    campaign = CampaignPage.objects.filter(locale=seeder.nl, slug="kies-partij").first()
+    if campaign is None or any(block.block_type == "election_comparison" for block in campaign.body):
+        return
+
+    def block(t):
+        return (
+            "election_comparison",
+            {
+                "page": comparison_page,
+                "intro": t(
+                    "Zo vergelijken wij verkiezingsprogramma's, in een verzonnen voorbeeld: Voorbeeldstad en haar "
+                    "partijen bestaan niet. Bekijk de standpunten naast elkaar of doe de stemhulp.",
+                    "This is how we compare election programmes, in a made-up example: Example Town and its parties "
+                    "do not exist. See the positions side by side or take the voting guide.",
+                ),
+            },
+        )
+
+    campaign.body.insert(1, block(seeding.dutch))
+    seeder.republish(campaign, CampaignPage(body=[block(seeding.dutch)]), CampaignPage(body=[block(seeding.english)]))
+    seeder.created += 1
