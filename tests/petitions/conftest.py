@@ -27,7 +27,14 @@ def petition_values(t):
 
 
 @pytest.fixture
-def petition(seeder, django_capture_on_commit_callbacks):
+def petition(module_petition, fresh):
+    """The petition, built once per module and shared (see `module_db` in tests/conftest.py). A module
+    whose tests commit cannot share it: it builds its own (`built_petition`)."""
+    return fresh(module_petition)
+
+
+@pytest.fixture
+def built_petition(seeder, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         return seeder.snippet(Petition, petition_values, {"title": "Haal 500 kinderen hierheen"})
 

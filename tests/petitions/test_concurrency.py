@@ -12,6 +12,11 @@ from petitions.models import PetitionCount, Signature, SignatureStatus
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+@pytest.fixture
+def petition(built_petition):
+    return built_petition  # this module commits: it cannot share module data
+
+
 def test_concurrent_signing_with_duplicates_gives_one_row_per_person_and_an_exact_count(petition, amsterdam):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: .ci/run runs this against it")
