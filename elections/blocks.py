@@ -16,28 +16,28 @@ class Teaser:
     themes: list
 
 
-def compared(model, election_pk, locale):
-    """The parties or themes with a position in the election, each in `locale` when translated; one query."""
+def compared(model, election_pk, locale_id):
+    """The parties or themes with a position in the election, each in the locale when translated; one query."""
     keys = model.objects.filter(positions__election_id=election_pk).values("translation_key")
     copies = model.objects.filter(
-        Q(positions__election_id=election_pk) | Q(translation_key__in=keys, locale=locale)
+        Q(positions__election_id=election_pk) | Q(translation_key__in=keys, locale_id=locale_id)
     ).distinct()
     chosen = {}
     for obj in copies:
-        if obj.translation_key not in chosen or obj.locale_id == locale.pk:
+        if obj.translation_key not in chosen or obj.locale_id == locale_id:
             chosen[obj.translation_key] = obj
     return list(chosen.values())
 
 
-def teaser(election_pk, locale):
+def teaser(election_pk, locale_id):
     """What a campaign page shows of a comparison: the election, its parties and themes; three queries."""
     keys = Election.objects.filter(pk=election_pk).values("translation_key")
     copies = list(Election.objects.filter(translation_key__in=keys))
-    election = next((e for e in copies if e.locale_id == locale.pk), None) or next(
+    election = next((e for e in copies if e.locale_id == locale_id), None) or next(
         e for e in copies if e.pk == election_pk
     )
-    parties = sorted(compared(Party, election_pk, locale), key=lambda party: (party.name.casefold(), party.pk))
-    themes = sorted(compared(Theme, election_pk, locale), key=lambda theme: (theme.sort_order or 0, theme.pk))
+    parties = sorted(compared(Party, election_pk, locale_id), key=lambda party: (party.name.casefold(), party.pk))
+    themes = sorted(compared(Theme, election_pk, locale_id), key=lambda theme: (theme.sort_order or 0, theme.pk))
     return Teaser(election=election, parties=parties, themes=themes)
 
 
@@ -61,7 +61,7 @@ class ElectionComparisonBlock(blocks.StructBlock):
         [page] = i18n.localized_pages(request, chosen, specific=True)
         if not page.live:  # unpublished, and not translated into a live page either
             return context
-        context.update(comparison_page=page, teaser=teaser(page.election_id, page.locale))
+        context.update(comparison_page=page, teaser=teaser(page.election_id, page.locale_id))
         return context
 
     class Meta:

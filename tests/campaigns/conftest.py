@@ -4,6 +4,18 @@ import pytest
 
 from campaigns.models import CampaignIndexPage, CampaignPage
 
+# A fictional election and its comparison page, for the campaign module that shows it.
+from tests.elections.conftest import (  # noqa: F401 (fixtures)
+    comparison_page,
+    module_comparison_page,
+    module_election,
+    module_make,
+    module_parties,
+    module_positions,
+    module_statements,
+    module_themes,
+)
+
 # Built once per test module (see `module_db` in tests/conftest.py); each fixture gives the test
 # its own copies.
 
