@@ -59,7 +59,20 @@ def ad_values(t, **overrides):
 
 
 @pytest.fixture
-def ad(seeder, django_capture_on_commit_callbacks):
+def ad(module_ad, fresh):
+    """The ad, built once per module and shared (see `module_db` in tests/conftest.py). A module whose
+    tests commit cannot share it: it builds its own (`built_ad`)."""
+    return fresh(module_ad)
+
+
+@pytest.fixture(scope="module")
+def module_ad(module_seeder, building):
+    with building():
+        return module_seeder.snippet(DonationAd, ad_values, {"title": "Gelijke nood"})
+
+
+@pytest.fixture
+def built_ad(seeder, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         return seeder.snippet(DonationAd, ad_values, {"title": "Gelijke nood"})
 

@@ -23,6 +23,11 @@ from .fakestripe import event, signature
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+@pytest.fixture
+def ad(built_ad):
+    return built_ad  # this module commits: it cannot share module data
+
+
 @pytest.fixture(autouse=True)
 def _postgresql_only():
     if connection.vendor != "postgresql":
