@@ -115,3 +115,13 @@ def test_the_chooser_accepts_only_comparison_pages(campaign, comparison_page):
         chooser.clean(campaign)
     with pytest.raises(ValidationError):
         ElectionComparisonBlock().clean({"page": None, "intro": ""})
+
+
+def test_deleting_the_comparison_turns_the_cached_campaign_page_over(client, campaign, comparison_page, english):
+    from wagtail.actions.delete_page import DeletePageAction
+
+    assert 'href="/nl/kies-kant/"' in teaser(client, "nl")
+    assert client.get(CAMPAIGN["nl"]).status_code == 200  # now from the page cache
+    DeletePageAction(comparison_page.get_translation(english)).execute(skip_permission_checks=True)
+    DeletePageAction(comparison_page).execute(skip_permission_checks=True)
+    assert "comparison-teaser" not in client.get(CAMPAIGN["nl"]).content.decode()
