@@ -1,7 +1,8 @@
 """`manage.py seed_demo`: run once for this module, committed as the command runs on a real site.
 
 The demo is the slowest thing to build (every app's content in two languages), so the checks of the
-whole demo share one run: the site's, the elections app's, and seeding a second time.
+whole demo share one run: the site's, the elections app's, the walk of its links (no orphan pages) and
+seeding a second time.
 """
 
 import io
@@ -11,6 +12,7 @@ from html import unescape
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import override_settings
 from wagtail.models import Page, Revision, Site
 
@@ -19,6 +21,8 @@ from elections.demo import seed as seed_elections
 from elections.models import Correction, ElectionComparisonPage, Party, Position, Statement
 from website.models import CustomImage, HomePage, SiteIdentity
 from website.seeding import Seeder
+
+from . import reachability
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +161,28 @@ def test_demo_pages_write_numbers_dates_and_you_as_their_language_does(demo, cli
         for pattern in checks:
             problems += [(page.url, found) for found in pattern.findall(text)]
     assert checked == {"nl", "en"} and problems == []
+
+
+# No orphan pages: following links from both home pages reaches every page the sitemap lists.
+
+
+@pytest.fixture(scope="module")
+def reached(demo, django_db_blocker):
+    """The walk, once for the module: it renders every page of the demo."""
+    with django_db_blocker.unblock():
+        return reachability.walk(Client())
+
+
+def test_every_page_in_the_sitemap_is_reached_from_the_home_pages(reached, client):
+    listed = reachability.sitemap_paths(client)
+    assert {"/nl/", "/en/"} <= listed and len(listed) > 20
+    assert sorted(listed - set(reached)) == []
+
+
+@pytest.mark.parametrize("campaign", ["/nl/campagnes/kies-partij/", "/en/campaigns/choose-a-side/"])
+def test_the_kies_partij_campaign_leads_to_its_comparison_and_guide(reached, client, campaign):
+    page = ElectionComparisonPage.objects.get(locale__language_code=campaign[1:3])
+    parser = reachability.Links()
+    parser.feed(client.get(campaign).content.decode())
+    assert {page.url, page.guide_url()} <= set(parser.hrefs)
+    assert page.url in reached and page.guide_url() in reached

@@ -1,22 +1,12 @@
-"""No orphan pages: following links from both home pages reaches every page the sitemap lists.
-
-Walks the demo site (one committed `seed_demo` run for the module, as in test_seed_demo.py) with
-the test client, reading `<a href>` with the standard library's parser.
-"""
+"""Walking a site's links with the test client, from both home pages (the no-orphans check of the demo
+in test_seed_demo.py), reading `<a href>` with the standard library's parser."""
 
 from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urljoin, urlsplit
 from xml.etree import ElementTree
 
-import pytest
 from django.conf import settings
-from django.test import Client
-
-from elections.models import ElectionComparisonPage
-from tests.website.test_seed_demo import _media_root, demo, demo_media  # noqa: F401 (the module's one demo run)
-
-pytestmark = pytest.mark.django_db
 
 HOMES = ["/nl/", "/en/"]
 SITE = urlsplit(settings.SITE_URL).netloc  # full links (e.g. to the other language) name the site
@@ -77,25 +67,3 @@ def sitemap_paths(client):
     namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locations = ElementTree.fromstring(response.content).findall("sm:url/sm:loc", namespace)
     return {urlsplit(location.text).path for location in locations}
-
-
-@pytest.fixture(scope="module")
-def reached(demo, django_db_blocker):  # noqa: F811
-    """The walk, once for the module: it renders every page of the demo."""
-    with django_db_blocker.unblock():
-        return walk(Client())
-
-
-def test_every_page_in_the_sitemap_is_reached_from_the_home_pages(reached, client):
-    listed = sitemap_paths(client)
-    assert {"/nl/", "/en/"} <= listed and len(listed) > 20
-    assert sorted(listed - set(reached)) == []
-
-
-@pytest.mark.parametrize("campaign", ["/nl/campagnes/kies-partij/", "/en/campaigns/choose-a-side/"])
-def test_the_kies_partij_campaign_leads_to_its_comparison_and_guide(reached, client, campaign):
-    page = ElectionComparisonPage.objects.get(locale__language_code=campaign[1:3])
-    parser = Links()
-    parser.feed(client.get(campaign).content.decode())
-    assert {page.url, page.guide_url()} <= set(parser.hrefs)
-    assert page.url in reached and page.guide_url() in reached
