@@ -27,6 +27,19 @@ BROWSER = "tests/browser/"
 RUN_DIRECTORY, TEMPLATE, BUILDING = pytest.StashKey(), pytest.StashKey(), pytest.StashKey()
 
 
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFile(LoadScopeScheduling):
+        """`--dist loadfile`, except that each browser test is a unit of its own: they share no module
+        data (each worker has its own site), so the two workers finish the run together."""
+
+        def _split_scope(self, nodeid):
+            return nodeid if nodeid.startswith(BROWSER) else nodeid.split("::", 1)[0]
+
+    return ByFile(config, log)
+
+
 def pytest_configure(config):
     if not getattr(config.option, "numprocesses", None) or hasattr(config, "workerinput"):
         return
@@ -52,6 +65,20 @@ def pytest_xdist_node_collection_finished(node, ids):
     template = config.stash[TEMPLATE].describe() if TEMPLATE in config.stash else None
     build = config.stash[BUILDING] = SiteBuild(config.stash[RUN_DIRECTORY] / "browser", template)
     config.add_cleanup(build.discard)
+
+
+def _without_database(item):
+    fixtures = getattr(item, "fixturenames", ())
+    return not (
+        item.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(fixtures)
+    ) and not item.nodeid.startswith(BROWSER)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's ordering, which this keeps among the others
+def pytest_collection_modifyitems(config, items):
+    if hasattr(config, "workerinput"):
+        # The tests without a database (or a browser) first: they run while the template is migrated.
+        items.sort(key=lambda item: not _without_database(item))
 
 
 def _template(config):
