@@ -17,4 +17,6 @@ DEMO_CONTENT_ALLOWED = True
 # Parallel test workers (pytest-xdist) share one Redis server: each empties only a database of its own.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if _worker.startswith("gw") and REDIS_URL:
-    CACHES["default"]["LOCATION"] = re.sub(r"(/\d*)?$", f"/{15 - int(_worker[2:]) % 16}", REDIS_URL.rstrip("/"), count=1)
+    CACHES["default"]["LOCATION"] = re.sub(
+        r"(/\d*)?$", f"/{15 - int(_worker[2:]) % 16}", REDIS_URL.rstrip("/"), count=1
+    )
