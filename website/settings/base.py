@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "petitions",
     "donations",
     "elections",
+    "coalitions",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
