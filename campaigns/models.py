@@ -18,9 +18,11 @@ from .filters import CampaignFilter
 
 
 class CampaignStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
-    CLOSED = "closed", _("Closed")
-    WON = "won", _("Won")
+    """A campaign is live or finished; a finished one may have won. Its modules follow it (see `is_finished`)."""
+
+    ACTIVE = "active", _("Live")
+    CLOSED = "closed", _("Finished")
+    WON = "won", _("Finished: won")
 
 
 class CampaignPage(CachedPageMixin, SocialMetaMixin, Page):
@@ -70,6 +72,12 @@ class CampaignPage(CachedPageMixin, SocialMetaMixin, Page):
     @property
     def is_active(self):
         return self.status == CampaignStatus.ACTIVE
+
+    @property
+    def is_finished(self):
+        """Read by the module templates (petition, ad) through the page in their context: a finished
+        campaign shows results, never an open ask, whatever state a module was left in."""
+        return not self.is_active
 
     def get_social_image(self):
         return self.social_image or self.hero_image

@@ -25,6 +25,8 @@ def gift_context(ad, form=None):
         "is_open": state["open"],
         "sold_out": state["free_units"] == 0,
         "accepts_gifts": ad.accepts_gifts(),
+        # Funded, published or past its deadline: the ad shows its result and takes no gifts.
+        "finished": not ad.accepts_gifts(),
         # A thin margin so the outer grid lines are not clipped.
         "view_box": f"-0.15 -0.15 {state['width'] + 0.3:g} {state['height'] + 0.3:g}",
         "has_reserved": state["total_cm2"] < state["width"] * state["height"],
@@ -71,6 +73,11 @@ class DonationAdBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         if value.get("ad") is not None:
             context.update(gift_context(value["ad"]))
+            # A finished campaign never shows an open ask, even if its ad was left open (duck-typed: the
+            # campaign page says whether it is finished; this app does not import campaigns).
+            page = (parent_context or {}).get("page")
+            if getattr(page, "is_finished", False):
+                context.update(finished=True, is_open=False)
         return context
 
     class Meta:

@@ -54,7 +54,9 @@ def get_state(ad):
 
 def build_state(ad, now=None):
     now = now or timezone.now()
-    ledger = AdLedger.objects.filter(ad_key=ad.ad_key).first() or AdLedger(ad_key=ad.ad_key, total_units=ad.total_units)
+    ledger = with_imported(
+        ad, AdLedger.objects.filter(ad_key=ad.ad_key).first() or AdLedger(ad_key=ad.ad_key, total_units=ad.total_units)
+    )
     sellable = min(ad.total_area_cm2, ad.cells)
     funded, held = [0] * ad.cells, [0] * ad.cells
     names = {}
@@ -126,6 +128,8 @@ def build_state(ad, now=None):
         "held_units": ledger.held_units,
         "free_units": free,
         "donors": ledger.donors,
+        "imported_donors": ad.imported_donors,
+        "imported_cm2": ad.imported_area_cm2,
         "raised_cents": ledger.raised_cents,
         "days_left": days_left(ad.deadline, now),
         "deadline": ad.deadline.isoformat(),
@@ -135,6 +139,23 @@ def build_state(ad, now=None):
         "names": {str(cell): found[:NAMES_PER_CELL] for cell, found in sorted(names.items())},
         "updated_at": now.isoformat(),
     }
+
+
+def with_imported(ad, ledger):
+    """An unsaved copy of the ledger with the ad's imported totals added, for showing only: the imported
+    area (allowed only once the ad no longer sells) fills the canvas from the front, never beyond the ad."""
+    room = max(0, ledger.total_units - ledger.funded_units - ledger.held_units)
+    imported_units = min(ad.imported_area_cm2 * UNITS_PER_CM2, room)
+    if not imported_units and not ad.imported_donors:
+        return ledger
+    return AdLedger(
+        ad_key=ledger.ad_key,
+        total_units=ledger.total_units,
+        funded_units=ledger.funded_units + imported_units,
+        held_units=ledger.held_units,
+        donors=ledger.donors + ad.imported_donors,
+        raised_cents=ledger.raised_cents,
+    )
 
 
 def days_left(deadline, now):

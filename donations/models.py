@@ -102,6 +102,19 @@ class DonationAd(TranslatableMixin, index.Indexed, models.Model):
         related_name="+",
         verbose_name=_("PDF of the printed ad"),
     )
+    # Totals from before this site (an ad funded elsewhere or earlier): added to the public counters and
+    # labelled with their source. Imported area only on an ad that no longer sells, so the ledger's
+    # "never oversold" stays the ledger's alone.
+    imported_donors = models.PositiveIntegerField(
+        _("imported donors"), default=0, validators=[MaxValueValidator(10_000_000)]
+    )
+    imported_area_cm2 = models.PositiveIntegerField(_("imported area funded (cm²)"), default=0)
+    imported_source = models.CharField(
+        _("source of the imported totals"),
+        max_length=300,
+        blank=True,
+        help_text=_("When and by whom they were counted, e.g. “2022 campaign, counted by VluchtelingenWerk”."),
+    )
 
     panels = [
         FieldPanel("title"),
@@ -121,6 +134,10 @@ class DonationAd(TranslatableMixin, index.Indexed, models.Model):
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("printed_image"), FieldPanel("printed_document")], heading=_("Status")
         ),
+        MultiFieldPanel(
+            [FieldPanel("imported_donors"), FieldPanel("imported_area_cm2"), FieldPanel("imported_source")],
+            heading=_("Imported totals"),
+        ),
     ]
     # Layout, money and dates are one fact for both languages: synchronised, never translated.
     translatable_fields = [
@@ -129,6 +146,7 @@ class DonationAd(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("publication"),
         TranslatableField("if_sold_out"),
         TranslatableField("if_deadline_passes"),
+        TranslatableField("imported_source"),
         SynchronizedField("width_cm"),
         SynchronizedField("height_cm"),
         SynchronizedField("total_area_cm2"),
@@ -139,6 +157,8 @@ class DonationAd(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("status"),
         SynchronizedField("printed_image"),
         SynchronizedField("printed_document"),
+        SynchronizedField("imported_donors"),
+        SynchronizedField("imported_area_cm2"),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title"), index.FilterField("locale_id")]
 
@@ -166,8 +186,25 @@ class DonationAd(TranslatableMixin, index.Indexed, models.Model):
                 }
         if self.price_per_cm2 and self.minimum_gift and self.minimum_gift * 100 < self.price_per_cm2:
             errors["minimum_gift"] = _("The minimum gift must buy at least 0.01 cm².")
+        errors.update(self._imported_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _imported_errors(self):
+        errors = {}
+        if self.imported_area_cm2:
+            if self.total_area_cm2 and self.imported_area_cm2 > self.total_area_cm2:
+                errors["imported_area_cm2"] = _("The imported area cannot be larger than the area for sale.")
+            elif self.status == AdStatus.OPEN:
+                errors["imported_area_cm2"] = _(
+                    "Imported area is for an ad that is funded or published; an open ad sells its area here."
+                )
+        has_numbers = bool(self.imported_donors or self.imported_area_cm2)
+        if has_numbers and not self.imported_source.strip():
+            errors["imported_source"] = _("Say where the imported totals were counted, and when.")
+        elif self.imported_source.strip() and not has_numbers:
+            errors["imported_donors"] = _("Give the imported donors or area, or clear their source.")
+        return errors
 
     @property
     def ad_key(self):

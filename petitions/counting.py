@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
-from .models import JobLock, PaperSignatures, PetitionCount, Signature, SignatureStatus
+from .models import JobLock, PaperSignatures, Petition, PetitionCount, Signature, SignatureStatus
 
 logger = logging.getLogger(__name__)
 BATCH = 5000
@@ -89,6 +89,7 @@ def update_counts(max_batches=50):
         if batch < BATCH:
             break
     refresh_paper_counts()
+    refresh_imported_counts()
     return moved
 
 
@@ -101,6 +102,19 @@ def refresh_paper_counts():
             forget_count(row.petition_key)
     for petition_key, paper in totals.items():
         PetitionCount.objects.update_or_create(petition_key=petition_key, defaults={"paper": paper})
+
+
+def refresh_imported_counts():
+    """Copy each petition's imported count (the same in every language) into its count row."""
+    imported = dict(Petition.objects.filter(imported_count__gt=0).values_list("translation_key", "imported_count"))
+    for row in PetitionCount.objects.exclude(imported=0).exclude(petition_key__in=imported):
+        PetitionCount.objects.filter(pk=row.pk).update(imported=0)
+        forget_count(row.petition_key)
+    for petition_key, count in imported.items():
+        row, _created = PetitionCount.objects.get_or_create(petition_key=petition_key)
+        if row.imported != count:
+            PetitionCount.objects.filter(pk=row.pk).update(imported=count)
+            forget_count(petition_key)
 
 
 def reconcile():
@@ -128,7 +142,7 @@ def reconcile():
 
 
 def get_count(petition_key, ttl=5):
-    """The public count {confirmed, paper, total, updated_at}, from the cache when fresh."""
+    """The public count {confirmed, paper, imported, total, updated_at}, from the cache when fresh."""
     key = CACHE_KEY.format(petition_key)
     value = cache.get(key)
     if value is None:
@@ -136,9 +150,10 @@ def get_count(petition_key, ttl=5):
         value = {
             "confirmed": row.confirmed if row else 0,
             "paper": row.paper if row else 0,
+            "imported": row.imported if row else 0,
             "updated_at": (row.updated_at if row else timezone.now()).isoformat(),
         }
-        value["total"] = value["confirmed"] + value["paper"]
+        value["total"] = value["confirmed"] + value["paper"] + value["imported"]
         cache.set(key, value, ttl)
     return value
 

@@ -71,6 +71,32 @@ class Petition(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMo
     ask_postcode = models.BooleanField(_("ask for the postcode"), default=False)
     ask_comment = models.BooleanField(_("ask “why I sign”"), default=False)
     has_targets = models.BooleanField(_("track municipalities' responses"), default=False)
+    # A count from before this site or from elsewhere (e.g. a 2020 petition on another platform): it adds to
+    # the public total and is labelled with its source wherever the total is explained.
+    imported_count = models.PositiveIntegerField(
+        _("imported signatures"),
+        default=0,
+        validators=[MaxValueValidator(100_000_000)],
+        help_text=_("Signatures collected before this site or elsewhere; they add to the public total."),
+    )
+    imported_count_source = models.CharField(
+        _("source of the imported signatures"),
+        max_length=300,
+        blank=True,
+        help_text=_("When and by whom they were counted, e.g. “2020, counted by VluchtelingenWerk Nederland”."),
+    )
+    handed_over_on = models.DateField(_("handed over on"), null=True, blank=True)
+    handed_over_to = models.CharField(
+        _("handed over to"), max_length=200, blank=True, help_text=_("E.g. “The Minister for Migration”.")
+    )
+    handover_image = models.ForeignKey(
+        "website.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo of the handover"),
+    )
     anonymise_after_days = models.PositiveIntegerField(
         _("anonymise after (days)"),
         default=90,
@@ -100,6 +126,13 @@ class Petition(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMo
             [FieldPanel("consent_text"), FieldPanel("newsletter_text"), FieldPanel("anonymise_after_days")],
             heading=_("Privacy"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("imported_count"), FieldPanel("imported_count_source")], heading=_("Imported signatures")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("handed_over_on"), FieldPanel("handed_over_to"), FieldPanel("handover_image")],
+            heading=_("Handover"),
+        ),
         FieldPanel("thank_you_text"),
         FieldPanel("share_text"),
     ]
@@ -113,6 +146,8 @@ class Petition(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMo
         TranslatableField("share_text"),
         TranslatableField("consent_text"),
         TranslatableField("newsletter_text"),
+        TranslatableField("imported_count_source"),
+        TranslatableField("handed_over_to"),
         SynchronizedField("goal"),
         SynchronizedField("milestones"),
         SynchronizedField("opens_at"),
@@ -123,6 +158,9 @@ class Petition(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMo
         SynchronizedField("ask_comment"),
         SynchronizedField("has_targets"),
         SynchronizedField("anonymise_after_days"),
+        SynchronizedField("imported_count"),
+        SynchronizedField("handed_over_on"),
+        SynchronizedField("handover_image"),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title"), index.FilterField("locale_id")]
 
@@ -135,8 +173,22 @@ class Petition(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMo
 
     def clean(self):
         super().clean()
+        errors = {}
         if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": _("A petition must close after it opens.")})
+            errors["closes_at"] = _("A petition must close after it opens.")
+        if self.imported_count and not self.imported_count_source.strip():
+            errors["imported_count_source"] = _("Say where the imported signatures were counted, and when.")
+        elif self.imported_count_source.strip() and not self.imported_count:
+            errors["imported_count"] = _("Give the number of imported signatures, or clear their source.")
+        if self.handed_over_on and self.handed_over_on > timezone.localdate():
+            errors["handed_over_on"] = _("The handover cannot be in the future.")
+        if self.status == PetitionStatus.HANDED_OVER:
+            if not self.handed_over_on:
+                errors["handed_over_on"] = _("Give the date of the handover.")
+            if not self.handed_over_to.strip():
+                errors["handed_over_to"] = _("Say to whom the petition was handed over.")
+        if errors:
+            raise ValidationError(errors)
 
     def get_preview_template(self, request, mode_name):
         return "petitions/petition_preview.html"
@@ -301,6 +353,7 @@ class PetitionCount(models.Model):
     petition_key = models.UUIDField(unique=True)
     confirmed = models.PositiveIntegerField(default=0)
     paper = models.PositiveIntegerField(default=0)
+    imported = models.PositiveIntegerField(default=0)  # Petition.imported_count, copied by the counting job
     updated_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self):
@@ -308,7 +361,7 @@ class PetitionCount(models.Model):
 
     @property
     def total(self):
-        return self.confirmed + self.paper
+        return self.confirmed + self.paper + self.imported
 
 
 class JobLock(models.Model):

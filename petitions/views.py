@@ -176,6 +176,7 @@ def count_json(request, petition_key):
         "count": count["total"],
         "confirmed": count["confirmed"],
         "paper": count["paper"],
+        "imported": count["imported"],
         "goal": petition.goal,
         "milestones": petition.milestone_list,
         "updated_at": count["updated_at"],
