@@ -255,7 +255,7 @@ def canvas_json(request, ad_key):
     response = JsonResponse(state)
     # Browsers and shared caches may keep it a few seconds; stale copies only bridge an outage. No
     # stale-while-revalidate: a browser would show a donor the canvas from before their gift once more.
-    patch_cache_control(response, public=True, max_age=CANVAS_MAX_AGE, stale_if_error=86400)
+    patch_cache_control(response, public=True, max_age=CANVAS_MAX_AGE, s_maxage=CANVAS_MAX_AGE, stale_if_error=86400)
     return response
 
 

@@ -185,7 +185,9 @@ def count_json(request, petition_key):
         data["municipalities"] = counting.municipality_counts(petition.petition_key)
     response = JsonResponse(data)
     # Cacheable by browsers and a CDN for about one counting interval; stale copies may bridge an outage.
-    patch_cache_control(response, public=True, max_age=interval, stale_while_revalidate=60, stale_if_error=86400)
+    patch_cache_control(
+        response, public=True, max_age=interval, s_maxage=interval, stale_while_revalidate=60, stale_if_error=86400
+    )
     response["Access-Control-Allow-Origin"] = "*"
     if not request.GET:
         cache.set(count_json_key(str(petition.petition_key)), (response.content, response["Cache-Control"]), interval)

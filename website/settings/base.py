@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "donations",
     "elections",
     "coalitions",
+    "wagtail.contrib.frontend_cache",  # before operations, which replaces its page signal handlers
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -169,6 +171,21 @@ USE_I18N = True
 FORMAT_MODULE_PATH = ["website.formats"]  # one date and number style per language
 USE_TZ = True
 WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
+# CDN purges on publish (operations/purging.py): each CDN that is configured; none = no purge.
+WAGTAILFRONTENDCACHE = {}
+if env("CDN_PURGE_URL"):  # Varnish or nginx answering HTTP PURGE
+    WAGTAILFRONTENDCACHE["varnish"] = {"BACKEND": "operations.cdn.VarnishBackend", "LOCATION": env("CDN_PURGE_URL")}
+if env("CLOUDFLARE_API_TOKEN") or env("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "operations.cdn.CloudflarePurgeBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):  # AWS credentials from boto3's usual variables or role
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "operations.cdn.CloudfrontPurgeBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
