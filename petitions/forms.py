@@ -12,6 +12,12 @@ from website.normalise import clean_text
 from . import lookups
 from .models import Municipality
 
+# Other apps add to the signing form (coalitions: one opt-in box per partner). An extension has
+# `fields(petition)` -> {name: form field}, read whenever the form is built; `applies(cleaned_data)`, whether
+# it has anything to save; and `save(signature, cleaned_data)`, called by `signing.sign` in the signature's
+# own transaction. Registered from the app's `ready()`.
+SIGNING_EXTENSIONS = []
+
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})\s*$")
 
 
@@ -135,6 +141,8 @@ class SignatureForm(forms.Form):
             del self.fields["newsletter"]
         if not (petition.has_targets and petition.ask_municipality):
             del self.fields["notify_on_response"]
+        for extension in SIGNING_EXTENSIONS:
+            self.fields.update(extension.fields(petition))
 
     def clean_name(self):
         name = clean_text(self.cleaned_data["name"], _("Your name"))

@@ -10,10 +10,19 @@ from .models import Petition, Signature
 
 ANONYMOUS = "—"
 
+# Personal data other apps keep about signatures (coalitions: the partners' opt-ins), registered from their
+# `ready()`: each has `forget(signatures)`, deleting its rows of those signatures (a queryset), and
+# `describe(signature)`, what it holds about one signature for an access request ({} when nothing).
+PRIVACY_EXTENSIONS = []
+
 
 def anonymise_signatures(queryset):
-    """Blank the personal fields of signatures not yet anonymised; returns how many were done."""
-    return queryset.filter(anonymised_at__isnull=True).update(
+    """Blank the personal fields of signatures not yet anonymised, and drop what other apps hold about
+    them; returns how many were done."""
+    queryset = queryset.filter(anonymised_at__isnull=True)
+    for extension in PRIVACY_EXTENSIONS:
+        extension.forget(queryset)
+    return queryset.update(
         name=ANONYMOUS,
         email="",
         email_normalised="",
@@ -56,6 +65,8 @@ def export_person(email):
                 "ip_address": signature.ip_address,
             }
         )
+        for extension in PRIVACY_EXTENSIONS:
+            rows[-1].update(extension.describe(signature))
     return rows
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from website.normalise import normalise_email
 
 from . import lookups
+from .forms import SIGNING_EXTENSIONS
 from .models import Signature, SignatureStatus
 
 logger = logging.getLogger(__name__)
@@ -74,10 +75,14 @@ def sign(petition, data, *, consent, language, ip):
         # signature gets no email, so nobody can make us mail a stranger.
         confirmation_due="honeypot" not in reasons,
     )
+    extensions = [extension for extension in SIGNING_EXTENSIONS if extension.applies(data)]
     try:
-        # In autocommit the INSERT is its own transaction; a savepoint only when already inside one.
-        with transaction.atomic() if connection.in_atomic_block else nullcontext():
+        # In autocommit the INSERT is its own transaction; a savepoint only when already inside one, or when an
+        # extension (a partner's opt-in) writes rows that must go in with the signature or not at all.
+        with transaction.atomic() if connection.in_atomic_block or extensions else nullcontext():
             signature.save()
+            for extension in extensions:
+                extension.save(signature, data)
     except IntegrityError:
         # Same person again: tell them by email, answer exactly as for a first signature.
         transaction.on_commit(

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -9,13 +10,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from website import caching
-from website.models import SiteIdentity
 from website.net import client_ip
 from website.references import pages_showing
-from website.sharing import share_links
-from website.translation import in_language, in_language_or_404
+from website.translation import in_language_or_404
 
-from . import counting, lookups, signing, tracker
+from . import counting, lookups, open_data, signing, tracker
 from .consent import current_consent
 from .forms import SignatureForm
 from .middleware import cache_key as count_json_key
@@ -95,7 +94,7 @@ def thanks(request, petition_key):
         render(
             request,
             "petitions/thanks.html",
-            {"petition": petition, "campaign": campaign, **asks(request, petition, campaign)},
+            {"petition": petition, "campaign": campaign},
         ),
     )
 
@@ -109,22 +108,6 @@ def tracker_table(request, petition_key):
     context = {"petition": petition, "tracker": tracker.summary(petition, rows=True), "campaign": None}
     context["campaign"] = pages_showing(petition).first()
     return caching.share(request, render(request, "petitions/tracker_page.html", context))
-
-
-def asks(request, petition, campaign):
-    """Sign → share → donate: what the thank-you page and the confirmed page ask next.
-
-    The donation ask goes to the campaign's own donation ad when its page carries one, else to the
-    organisation's donate page or link (SiteIdentity); without either there is no ask.
-    """
-    url = campaign.get_full_url(request) if campaign else request.build_absolute_uri("/")
-    if campaign and any(block.block_type == "donation_ad" for block in getattr(campaign, "body", [])):
-        donate_url = f"{campaign.url}#donate"
-    else:
-        identity = in_language(SiteIdentity.objects.select_related("donate_page"))
-        donate_page = identity.donate_page.localized if identity and identity.donate_page else None
-        donate_url = donate_page.url if donate_page else (identity.donate_url if identity else "") or None
-    return {"share_links": share_links(url, petition.share_text), "share_url": url, "donate_url": donate_url}
 
 
 @require_http_methods(["GET", "POST"])
@@ -163,7 +146,7 @@ def confirm(request, token):
     return render(
         request,
         "petitions/confirmed.html",
-        {"petition": petition, "campaign": campaign, **asks(request, petition, campaign)},
+        {"petition": petition, "campaign": campaign},
     )
 
 
@@ -191,4 +174,18 @@ def count_json(request, petition_key):
     response["Access-Control-Allow-Origin"] = "*"
     if not request.GET:
         cache.set(count_json_key(str(petition.petition_key)), (response.content, response["Cache-Control"]), interval)
+    return response
+
+
+@require_GET
+def open_data_json(request, petition_key):
+    """The petition's open data (see open_data.py); a bad or unknown key is a 404 in JSON, as data users expect."""
+    try:
+        petition = in_language_or_404(petition_key, settings.LANGUAGE_CODE, copies=lookups.petition_copies)
+    except Http404:
+        return JsonResponse({"error": "not_found", "message": "No petition has this key."}, status=404)
+    data = open_data.open_data(petition, lookups.petition_copies(petition.petition_key))
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    patch_cache_control(response, public=True, max_age=open_data.TTL, stale_if_error=86400)
+    response["Access-Control-Allow-Origin"] = "*"
     return response

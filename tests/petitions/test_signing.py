@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 
@@ -206,10 +208,12 @@ def test_a_flood_from_one_ip_is_flagged_not_refused(client, petition, amsterdam,
     assert len(mail.outbox) == 5  # flagged, not refused: every signer still gets the link
 
 
-def test_thank_you_page_offers_share_links(client, petition):
+def test_thank_you_page_offers_share_links_whatsapp_first_through_our_click_counter(client, petition):
     response = client.get(f"/nl/petitions/{petition.petition_key}/thanks/")
     assert response.status_code == 200
-    assert "wa.me" in response.content.decode()
+    links = re.findall(r'class="button share__link share__link--(\w+)" href="([^"]+)"', response.content.decode())
+    assert [channel for channel, _href in links] == ["whatsapp", "email", "x", "bluesky", "facebook"]
+    assert links[0][1] == f"/nl/petitions/{petition.petition_key}/share/whatsapp/"
 
 
 def test_thank_you_page_is_the_same_for_every_signer_and_comes_from_the_page_cache(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = "website"
-APPS = ("projects", "campaigns", "petitions", "donations", "elections")
+APPS = ("projects", "campaigns", "petitions", "donations", "elections", "coalitions")
 
 
 def module_files():
