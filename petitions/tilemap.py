@@ -179,23 +179,44 @@ def _escape(value):
     return value.__html__() if hasattr(value, "__html__") else escape(str(value))
 
 
-def _tile(tile, state_key, state_label, url):
-    """One tile's markup, joined with plain string formatting and the standard library's escape (what Django's
-    escape calls): format_html's lazy-string checks cost more than the 342 tiles themselves."""
+def _check_state_key(state_key):
     if not _STATE_KEY.fullmatch(state_key):
         raise ValueError(f"state key {state_key!r} must be lower-case letters, digits, '_' or '-'")
+
+
+# A tile without a link is a <use> of its state's square (fill, border and symbol are drawn once per state, in
+# <defs>), so it carries only its position and its name: the map was 86 KB when each of the 342 tiles repeated its
+# size, classes, symbol and its name twice (aria-label and <title>).
+def _state_square(state_key):
+    symbol = SYMBOLS.get(state_key)
+    text = (
+        f'<text class="tile-map__symbol tile-map__symbol--{state_key}" x="{TILE // 2}" y="{TILE // 2}">{symbol}</text>'
+        if symbol
+        else ""
+    )
+    return (
+        f'<g id="tile-map-{state_key}" class="tile-map__tile--{state_key}">'
+        f'<rect width="{TILE}" height="{TILE}" vector-effect="non-scaling-stroke"/>{text}</g>'
+    )
+
+
+def _tile(tile, state_key, state_label, url):
+    """One tile's markup, joined with plain string formatting and the standard library's escape (what Django's
+    escape calls): format_html's lazy-string checks cost more than the 342 tiles themselves.
+
+    A tile is named by its <title> ("<municipality>: <state>", also its tooltip), a linked tile by its link."""
+    _check_state_key(state_key)
     text = f"{escape(tile.name)}: {_escape(state_label)}"
+    if not url:
+        return (
+            f'<use href="#tile-map-{state_key}" class="tile-map__tile" x="{tile.x}" y="{tile.y}" role="img">'
+            f"<title>{text}</title></use>"
+        )
+    # A linked tile is drawn in full: its border changes on hover and focus (tilemap.css), which a <use> of a
+    # shared square cannot show.
     rect = (
-        '<rect class="tile-map__tile tile-map__tile--{}" x="{}" y="{}" width="{}" height="{}"{}><title>{}</title></rect>'
-    ).format(
-        state_key,
-        tile.x,
-        tile.y,
-        TILE,
-        TILE,
-        # A tile without a link is an image named by its title; a linked tile is named by its link.
-        f' role="img" aria-label="{text}"' if not url else "",
-        text,
+        f'<rect class="tile-map__tile tile-map__tile--{state_key}" x="{tile.x}" y="{tile.y}" width="{TILE}" '
+        f'height="{TILE}"><title>{text}</title></rect>'
     )
     symbol = SYMBOLS.get(state_key)
     if symbol:
@@ -203,14 +224,12 @@ def _tile(tile, state_key, state_label, url):
             f'<text class="tile-map__symbol tile-map__symbol--{state_key}" x="{tile.x + TILE // 2}" '
             f'y="{tile.y + TILE // 2}" aria-hidden="true">{symbol}</text>'
         )
-    if url:
-        # The focus ring's inner part (see tilemap.css), drawn inside the tile so no neighbour paints over it.
-        ring = (
-            f'<rect class="tile-map__focus" x="{tile.x + 2.5:g}" y="{tile.y + 2.5:g}" width="{TILE - 5}" '
-            f'height="{TILE - 5}" aria-hidden="true"/>'
-        )
-        return f'<a class="tile-map__link" href="{_escape(url)}" aria-label="{text}">{rect}{ring}</a>'
-    return rect
+    # The focus ring's inner part (see tilemap.css), drawn inside the tile so no neighbour paints over it.
+    ring = (
+        f'<rect class="tile-map__focus" x="{tile.x + 2.5:g}" y="{tile.y + 2.5:g}" width="{TILE - 5}" '
+        f'height="{TILE - 5}" aria-hidden="true"/>'
+    )
+    return f'<a class="tile-map__link" href="{_escape(url)}" aria-label="{text}">{rect}{ring}</a>'
 
 
 def render_tilemap(states, label, description=None, none_label=None):
@@ -224,14 +243,12 @@ def render_tilemap(states, label, description=None, none_label=None):
     """
     plan = layout()
     none = ("none", none_label or gettext("no information"), None)
-    groups = []
+    groups, shared = [], set()
     for block in plan.blocks:
-        tiles = mark_safe(
-            "".join(
-                _tile(tile, *states.get(tile.cbs_code, none)) for tile in plan.tiles if tile.province == block.province
-            )
-        )
-        groups.append((block.province, block.x, block.y - 6, block.province, tiles))
+        tiles = [(tile, states.get(tile.cbs_code, none)) for tile in plan.tiles if tile.province == block.province]
+        shared.update(key for _, (key, _label, url) in tiles if not url)
+        markup = "".join(_tile(tile, *state) for tile, state in tiles)
+        groups.append((block.province, block.x, block.y - 6, block.province, mark_safe(markup)))
     body = format_html_join(
         "",
         '<g class="tile-map__province" role="group" aria-label="{}">'
@@ -240,7 +257,7 @@ def render_tilemap(states, label, description=None, none_label=None):
     )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="{}" role="group" aria-label="{}" class="tile-map">'
-        "<desc>{}</desc>{}</svg>",
+        '<desc>{}</desc><defs aria-hidden="true">{}</defs>{}</svg>',
         plan.view_box,
         label,
         description
@@ -249,5 +266,6 @@ def render_tilemap(states, label, description=None, none_label=None):
             "alphabetical order within each province. Colour and symbol show the state; the name and state of "
             "each municipality are in its label."
         ),
+        mark_safe("".join(_state_square(state_key) for state_key in sorted(shared))),
         body,
     )

@@ -350,15 +350,25 @@ def test_render_tilemap_links_tiles_with_a_url_and_marks_states():
     assert root.get("class") == "tile-map"
     assert root.get("viewBox") == layout().view_box
     assert root.find(f"{SVG}desc").text
-    tiles = [rect for rect in root.iter(f"{SVG}rect") if "tile-map__tile" in rect.get("class").split()]
-    by_title = {rect.find(f"{SVG}title").text: rect for rect in tiles}
-    assert len(by_title) == 342
-    assert by_title["Amsterdam: said yes"].get("class") == "tile-map__tile tile-map__tile--said_yes"
-    assert by_title["Rotterdam: said no"].get("class") == "tile-map__tile tile-map__tile--said_no"
-    assert by_title["'s-Gravenhage: debated"].get("class") == "tile-map__tile tile-map__tile--debated"
-    assert by_title["Zwolle: no information"].get("class") == "tile-map__tile tile-map__tile--none"
-    assert by_title["Rotterdam: said no"].get("role") == "img"
-    assert by_title["Rotterdam: said no"].get("aria-label") == "Rotterdam: said no"
+    # A tile without a link is a <use> of its state's square, named by its <title>.
+    uses = {use.find(f"{SVG}title").text: use for use in root.iter(f"{SVG}use")}
+    linked = {
+        rect.find(f"{SVG}title").text: rect for rect in root.iter(f"{SVG}rect") if rect.find(f"{SVG}title") is not None
+    }
+    assert len(uses) + len(linked) == 342 and set(linked) == {"Amsterdam: said yes", "Utrecht: acted"}
+    assert linked["Amsterdam: said yes"].get("class") == "tile-map__tile tile-map__tile--said_yes"
+    assert uses["Rotterdam: said no"].get("href") == "#tile-map-said_no"
+    assert uses["'s-Gravenhage: debated"].get("href") == "#tile-map-debated"
+    assert uses["Zwolle: no information"].get("href") == "#tile-map-none"
+    assert (
+        uses["Rotterdam: said no"].get("role") == "img" and uses["Rotterdam: said no"].get("class") == "tile-map__tile"
+    )
+    squares = {g.get("id"): g for g in root.find(f"{SVG}defs")}
+    assert root.find(f"{SVG}defs").get("aria-hidden") == "true"
+    assert set(squares) == {"tile-map-said_no", "tile-map-debated", "tile-map-none"}  # only the states shown unlinked
+    assert squares["tile-map-said_no"].get("class") == "tile-map__tile--said_no"
+    assert squares["tile-map-said_no"].find(f"{SVG}text").text == "✗"
+    assert squares["tile-map-none"].find(f"{SVG}text") is None
 
     links = list(root.iter(f"{SVG}a"))
     assert {link.get("href") for link in links} == {"/nl/petitie/amsterdam/", "/nl/petitie/utrecht/"}
@@ -408,3 +418,9 @@ def test_sync_marks_merged_municipalities_inactive_and_keeps_them(db):
     call_command("sync_municipalities", stdout=open("/dev/null", "w"))
     assert Municipality.objects.filter(active=True).count() == 342
     assert Municipality.objects.get(cbs_code="GM0001").active is False
+
+
+def test_render_tilemap_is_small():
+    """Issue 12: the whole campaign page stays under 80 KB; the map was 86 KB on its own."""
+    states = {tile.cbs_code: ("said_yes", "Zei ja", None) for tile in layout().tiles[::2]}
+    assert len(str(render_tilemap(states, "Kaart")).encode()) < 48_000
