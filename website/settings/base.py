@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "coalitions",
     "wagtail.contrib.frontend_cache",  # before operations, which replaces its page signal handlers
     "operations",
+    "translation",  # before wagtail_localize: its admin URLs answer first (machine translation errors)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -260,3 +261,17 @@ LOGGING = {
 DEMO_CONTENT_ALLOWED = env_bool("DEMO_CONTENT_ALLOWED", False)
 # How many reverse proxies (load balancer, CDN) sit in front of the app and append to X-Forwarded-For.
 NUM_PROXIES = int(env("NUM_PROXIES", "0"))
+
+# Machine translation (translation/machine.py): DeepL with the organisation's glossary when a key is set,
+# otherwise an offline translator that marks its text "[EN] …" (make run, tests; hidden in production).
+DEEPL_API_KEY = env("DEEPL_API_KEY", "")
+TRANSLATION_GLOSSARY = BASE_DIR / "translation" / "glossary" / "nl-en.tsv"
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translation.machine.DeepLGlossaryTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "GLOSSARY": TRANSLATION_GLOSSARY, "TIMEOUT": 30},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "translation.machine.OfflineTranslator"}
+# Page types whose Dutch publish asks about an English translation that is behind (translation/gate.py).
+TRANSLATION_PUBLISH_GATE = ["campaigns.CampaignPage"]

@@ -1,7 +1,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, env, env_bool
+from .base import ALLOWED_HOSTS, DEEPL_API_KEY, SECRET_KEY, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, env, env_bool
 
 DEBUG = False
 
@@ -14,6 +14,9 @@ if not STRIPE_SECRET_KEY.startswith(("sk_", "rk_")):
 if not STRIPE_WEBHOOK_SECRET.startswith("whsec_"):
     raise ImproperlyConfigured("STRIPE_WEBHOOK_SECRET must be set to the webhook endpoint's signing secret (whsec_…).")
 DEMO_PAYMENTS_ALLOWED = False
+# Without a DeepL key there is no machine translation in production: the editor shows no button.
+if not DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,0 +1,89 @@
+"""The bilingual publish gate: publishing a Dutch change of a gated page type while it has an English
+translation asks the editor to sync the English now or to publish the Dutch alone.
+
+The page types are named in the TRANSLATION_PUBLISH_GATE setting. The question is a page that posts
+the editor's form again with the answer added; the answer is written to the page's history.
+"""
+
+from django.conf import settings
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+from wagtail_localize.models import Translation, TranslationSource
+
+FIELD = "translation_gate"
+SYNC, DUTCH_ONLY = "sync", "dutch_only"
+ACTIONS = {SYNC: "translation.publish_and_sync", DUTCH_ONLY: "translation.publish_dutch_only"}
+
+
+def is_gated(page):
+    return page.specific_class._meta.label in settings.TRANSLATION_PUBLISH_GATE
+
+
+def english_translations(page):
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, source__locale_id=page.locale_id, enabled=True
+    ).select_related("target_locale")
+
+
+def _asks(request, page):
+    return (
+        request.method == "POST"
+        and "action-publish" in request.POST
+        and page.locale.language_code == settings.LANGUAGE_CODE
+        and is_gated(page)
+        and english_translations(page).exists()
+    )
+
+
+def before_edit_page(request, page):
+    if not _asks(request, page):
+        return None
+    choice = request.POST.get(FIELD)
+    if choice in ACTIONS:
+        request.translation_gate = choice
+        return None
+    fields = [(name, value) for name in request.POST for value in request.POST.getlist(name) if name != FIELD]
+    context = {
+        "page": page,
+        "fields": fields,
+        "action": request.get_full_path(),
+        "languages": [translation.target_locale.get_display_name() for translation in english_translations(page)],
+        "error": _("Choose one of the two ways to publish.") if choice is not None else "",
+        "sync": SYNC,
+        "dutch_only": DUTCH_ONLY,
+        "field": FIELD,
+    }
+    # 400 for an unknown answer: nothing was published, and the editor can choose again.
+    return TemplateResponse(request, "translation/publish_gate.html", context, status=400 if choice else 200)
+
+
+def after_edit_page(request, page):
+    choice = getattr(request, "translation_gate", None)
+    if choice is None or not page.live:
+        return None
+    if choice == SYNC:
+        sync_translations(page, request.user)
+    log(instance=page, action=ACTIONS[choice], user=request.user)
+    return None
+
+
+def sync_translations(page, user):
+    """Take the Dutch strings into the translation and save each English copy as a draft for review."""
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    for translation in Translation.objects.filter(source=source, enabled=True):
+        translation.save_target(user=user, publish=False)
+
+
+def register_log_actions(actions):
+    actions.register_action(
+        ACTIONS[SYNC],
+        gettext_lazy("Published with the English synced"),
+        gettext_lazy("Published the Dutch and synced the English translation (a draft to review)"),
+    )
+    actions.register_action(
+        ACTIONS[DUTCH_ONLY],
+        gettext_lazy("Published the Dutch alone"),
+        gettext_lazy("Published the Dutch alone: the English translation is behind"),
+    )

@@ -1,0 +1,135 @@
+"""Which English is behind the Dutch: the rows of the translation report and the dashboard panel.
+
+Three states, for pages and translatable snippets:
+- missing: a Dutch object with no English copy (or only an alias, which shows the Dutch text);
+- outdated: the Dutch changed after the translation last took its strings (since the first such
+  change), or the translation has strings that nobody translated yet;
+- machine: segments filled by a machine translator that no person has saved since.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Min
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Locale, Page, Revision, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
+from wagtail_localize.models import StringTranslation, Translation
+
+MISSING, OUTDATED, MACHINE = "missing", "outdated", "machine"
+STATES = {
+    MISSING: _("English missing"),
+    OUTDATED: _("English out of date"),
+    MACHINE: _("Machine translation not checked"),
+}
+
+
+@dataclass
+class Row:
+    state: str
+    title: str
+    kind: str
+    edit_url: str
+    since: object = None
+    detail: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def label(self):
+        return STATES[self.state]
+
+
+def _kind(model):
+    return str(model._meta.verbose_name).capitalize()
+
+
+def _locales():
+    source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    return source, list(Locale.objects.exclude(pk=source.pk))
+
+
+def _missing_pages(source, target, finder):
+    translated = Page.objects.filter(locale=target, alias_of__isnull=True).values("translation_key")
+    aliases = dict(Page.objects.filter(locale=target, alias_of__isnull=False).values_list("translation_key", "pk"))
+    for page in Page.objects.filter(locale=source, depth__gt=1).exclude(translation_key__in=translated).specific():
+        if page.translation_key in aliases:
+            # wagtail-localize's edit view of an alias offers to turn it into a translation.
+            url = reverse("wagtailadmin_pages:edit", args=[aliases[page.translation_key]])
+        else:
+            url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+        yield Row(MISSING, page.get_admin_display_title(), _kind(type(page)), url)
+
+
+def translatable_snippet_models():
+    return [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
+
+
+def _missing_snippets(source, target):
+    for model in translatable_snippet_models():
+        translated = model.objects.filter(locale=target).values("translation_key")
+        meta = model._meta
+        for obj in model.objects.filter(locale=source).exclude(translation_key__in=translated):
+            url = reverse("wagtail_localize:submit_snippet_translation", args=[meta.app_label, meta.model_name, obj.pk])
+            yield Row(MISSING, str(obj), _kind(model), url)
+
+
+def _changed_since(instance, synced_at):
+    """When the Dutch first changed after the translation took its strings (pages keep revisions)."""
+    if not isinstance(instance, Page):
+        return None
+    return Revision.page_revisions.filter(object_id=str(instance.pk), created_at__gt=synced_at).aggregate(
+        first=Min("created_at")
+    )["first"]
+
+
+def _translation_rows(source_locale, target, finder):
+    translations = Translation.objects.filter(
+        source__locale=source_locale, target_locale=target, enabled=True
+    ).select_related("source", "source__specific_content_type")
+    machine = dict(
+        StringTranslation.objects.filter(locale=target, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
+        .values_list("context__object_id")
+        .annotate(count=Count("pk"))
+    )
+    for translation in translations:
+        try:
+            instance = translation.source.get_source_instance()
+            target_instance = translation.get_target_instance()
+        except Exception:  # the source or its copy was deleted: nothing to translate
+            continue
+        title = instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
+        model = type(instance)
+        edit_url = finder.get_edit_url(target_instance) or ""
+        since = _changed_since(instance, translation.source.last_updated_at)
+        total, done = translation.get_progress()
+        if since is None and done < total:
+            since = translation.source.last_updated_at
+        if since is not None:
+            detail = _("%(missing)s of %(total)s texts untranslated") % {"missing": total - done, "total": total}
+            yield Row(OUTDATED, title, _kind(model), edit_url, since=since, detail=detail if done < total else "")
+        if count := machine.get(translation.source.object_id):
+            yield Row(MACHINE, title, _kind(model), edit_url, detail=_("%(count)s texts") % {"count": count})
+
+
+def report_rows(user, state=None):
+    """Every row of the report (or those in `state`), missing first, then by oldest change."""
+    source, targets = _locales()
+    finder = AdminURLFinder(user)
+    rows = []
+    for target in targets:
+        if state in (None, MISSING):
+            rows += _missing_pages(source, target, finder)
+            rows += _missing_snippets(source, target)
+        if state in (None, OUTDATED, MACHINE):
+            rows += [row for row in _translation_rows(source, target, finder) if state in (None, row.state)]
+    order = list(STATES)
+    return sorted(rows, key=lambda row: (order.index(row.state), row.since is None, row.since or 0, row.title))
+
+
+def counts(user):
+    counted = dict.fromkeys(STATES, 0)
+    for row in report_rows(user):
+        counted[row.state] += 1
+    return counted
