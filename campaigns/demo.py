@@ -1,9 +1,13 @@
 """Demo campaigns, told from the facts in the source texts; the home page features them.
 
-Dates the sources do not give (timelines, the Border Reached! episodes) are illustrative.
+Dates the sources do not give (timelines, the Border Reached! episodes) are illustrative. The real
+campaigns are finished; one invented, clearly labelled example campaign is live, so that a newcomer
+still sees an open petition and an ad taking gifts.
 """
 
 import datetime
+
+from django.utils import timezone
 
 from projects.models import ProjectPage
 from website.demo_images import placeholder_image
@@ -13,6 +17,7 @@ from website.seeding import dutch, english, p
 from .models import CampaignIndexPage, CampaignPage
 
 D = datetime.date
+EXAMPLE_SLUG = ("voorbeeldcampagne", "example-campaign")  # (Dutch, English): the live, invented campaign
 
 
 def key_figures(title, facts):
@@ -352,6 +357,34 @@ def seed(seeder):
             ],
         }
 
+    def example(t):
+        ask = t("Een veilige plek in elke gemeente", "A safe place in every municipality")
+        return {
+            "title": t("Voorbeeld: Welkom in elke gemeente", "Example: A welcome in every municipality"),
+            "slug": EXAMPLE_SLUG[t is english],
+            "hero_image": placeholder_image("Campaign: example (invented)", seed="campaign-example"),
+            "ask": ask,
+            "summary": t(
+                "Een verzonnen voorbeeldcampagne: zo ziet een lopende campagne eruit, met een petitie die je kunt "
+                "tekenen en een advertentie waaraan je kunt bijdragen (in de demo betaal je niet echt).",
+                "An invented example campaign: this is how a live campaign looks, with a petition you can sign and "
+                "an ad you can give to (in the demo nothing is really paid).",
+            ),
+            "status": "active",
+            "start_date": timezone.localdate() - datetime.timedelta(days=60),
+            "body": [
+                p(
+                    t(
+                        "Deze campagne bestaat niet: de petitie, de advertentie en alle namen en aantallen zijn "
+                        "verzonnen voor de demo. Probeer gerust te tekenen of een vierkante centimeter te geven.",
+                        "This campaign does not exist: the petition, the ad and every name and number are invented "
+                        "for the demo. Feel free to sign or to give a square centimetre.",
+                    )
+                ),
+                share(ask),
+            ],
+        }
+
     def choose_a_side(t):
         ask = t("Kies partij voor vluchtelingen", "Take the side of refugees")
         return {
@@ -403,7 +436,7 @@ def seed(seeder):
 
     campaigns = {
         build.__name__: seeder.page(index, CampaignPage, build)
-        for build in (same_needs, children, border_reached, choose_a_side)
+        for build in (same_needs, children, border_reached, choose_a_side, example)
     }
 
     # Second pass: links between campaigns, once they all exist.
@@ -412,6 +445,7 @@ def seed(seeder):
         "children": ["same_needs", "border_reached"],
         "border_reached": ["children"],
         "choose_a_side": ["same_needs", "children"],
+        "example": ["children", "same_needs"],
     }
     for key, others in related.items():
         page = campaigns[key]
@@ -441,21 +475,21 @@ def feature_on_home(seeder, home, campaigns):
                 (
                     "featured",
                     {
-                        "page": campaigns["same_needs"],
+                        "page": campaigns["example"],
                         "summary": t(
-                            "Bijna 3.000 mensen betaalden samen een krantenadvertentie: elke vluchteling verdient bescherming.",
-                            "Nearly 3,000 people jointly paid for a newspaper advertisement: every refugee deserves "
-                            "protection.",
+                            "Een verzonnen, lopende campagne: teken de petitie of geef een vierkante centimeter.",
+                            "An invented, live campaign: sign the petition or give a square centimetre.",
                         ),
                     },
                 ),
                 (
                     "featured",
                     {
-                        "page": campaigns["border_reached"],
+                        "page": campaigns["same_needs"],
                         "summary": t(
-                            "Radioverslagen uit acht grensgebieden, van Belarus tot Tunesië.",
-                            "Radio reports from eight border areas, from Belarus to Tunisia.",
+                            "Bijna 3.000 mensen betaalden samen een krantenadvertentie: elke vluchteling verdient bescherming.",
+                            "Nearly 3,000 people jointly paid for a newspaper advertisement: every refugee deserves "
+                            "protection.",
                         ),
                     },
                 ),
