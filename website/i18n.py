@@ -1,92 +1,152 @@
 """Language helpers: which locale a request is in, and where the same page lives in the others."""
 
-import copy
 from contextvars import ContextVar
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import Http404
+from django.http.request import split_domain_port
 from django.middleware import locale as middleware
 from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
-from wagtail.models.i18n import LocaleManager
 
 from website import caching
 
-# {language code: Locale} for the request being handled, else None.
-_locales = ContextVar("request_locales", default=None)
-_get_for_language = LocaleManager.get_for_language
-
-
-def _remembered_get_for_language(manager, language_code):
-    """Wagtail's lookup, once per language per request: routing, the menus and every `localized`
-    page ask for the active locale again, a query each time."""
-    memo = _locales.get()
-    if memo is None:
-        return _get_for_language(manager, language_code)
-    if language_code not in memo:
-        memo[language_code] = _get_for_language(manager, language_code)
-    return copy.copy(memo[language_code])  # callers may cache related objects on theirs
-
-
-LocaleManager.get_for_language = _remembered_get_for_language
+# {key: value} remembered for the request being handled (its locale, its language's home page), else None.
+_memo = ContextVar("request_memo", default=None)
 
 
 class RequestLocalesMiddleware:
-    """Lets Wagtail's locale lookups be remembered for the length of one request (never longer: a
-    locale added or removed in the admin is seen by the next request)."""
+    """Looks up the request's locale and its language's home page once per request, and routes page
+    requests from that home page.
+
+    Wagtail routes from `site.root_page.localized`: a locale query, then on every English page the root's
+    translation and its specific page (3 queries); and every `localized` asks for the locale again. Here
+    routing starts from `locale_home` (one query in either language, or none while no content changed)
+    and hands Wagtail the result through `request._wagtail_route_for_request`, where `route_for_request`
+    keeps it. Remembered for one request only: a locale added in the admin is seen by the next one.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _locales.set({})
+        token = _memo.set({})
         try:
             return self.get_response(request)
         finally:
-            _locales.reset(token)
+            _memo.reset(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from wagtail import views as wagtail_views  # imports models: not at import time of this module
+
+        if view_func is not wagtail_views.serve or hasattr(request, "_wagtail_route_for_request"):
+            return None
+        home = locale_home(request)
+        if home is not None:
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            try:
+                request._wagtail_route_for_request = home.route(request, [c for c in path.split("/") if c])
+            except Http404:
+                request._wagtail_route_for_request = None
+        return None
 
 
 def per_request(request, key, compute):
-    """Compute a value once per request (navigation, footer and switcher all need the same rows)."""
-    if request is None:
+    """Compute a value once per request (navigation, footer and switcher all need the same rows); without
+    a request object, once per request being handled (template filters get no request)."""
+    memo = _memo.get()
+    if memo is None and request is not None:
+        memo = request.__dict__.setdefault("_website_memo", {})
+    if memo is None:
         return compute()
-    memo = request.__dict__.setdefault("_website_memo", {})
     if key not in memo:
         memo[key] = compute()
     return memo[key]
 
 
+# Locales and sites change only in the admin, and a change of either drops these (see the receivers
+# below), so they are kept across content changes: a render right after a publish needs no query for them.
+LOCALES_KEY = "i18n:locales"
+SITES_KEY = "i18n:sites"
+MAX_HOSTS = 20
+
+
+def _locales():
+    """{language code: Locale} of the configured languages."""
+    return cache.get_or_set(LOCALES_KEY, lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+
+
 def _active_locale():
-    try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+    """As Wagtail's `Locale.get_active()` (the active language's locale, else the default one)."""
+    locales = _locales()
+    for code in (translation.get_language(), settings.LANGUAGE_CODE):
+        try:
+            found = locales.get(get_supported_content_language_variant(code))
+        except LookupError:
+            continue
+        if found is not None:
+            return found
+    return Locale.get_default()  # raises Locale.DoesNotExist as Wagtail does
 
 
 def active_locale(request=None):
     return per_request(request, ("locale", translation.get_language()), _active_locale)
 
 
+def find_site(request):
+    """Wagtail's `Site.find_for_request`, remembered per host and port until a site is saved or deleted."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+    sites = cache.get(SITES_KEY) or {}
+    if (hostname, port) not in sites:
+        if len(sites) >= MAX_HOSTS:
+            sites = {}  # hosts are checked against ALLOWED_HOSTS before, but a dev site allows any
+        sites[(hostname, port)] = Site.find_for_request(request)
+        cache.set(SITES_KEY, sites)
+    request._wagtail_site = sites[(hostname, port)]
+    return request._wagtail_site
+
+
+@receiver([post_save, post_delete], sender=Locale, dispatch_uid="i18n-locales-changed")
+def _locales_changed(**kwargs):
+    cache.delete(LOCALES_KEY)
+
+
+@receiver([post_save, post_delete], sender=Site, dispatch_uid="i18n-sites-changed")
+def _sites_changed(**kwargs):
+    cache.delete(SITES_KEY)
+
+
 def locale_home(request, locale=None):
-    """The home page of the request's site in `locale` (the site root's translation), or None."""
+    """The home page of the request's site in `locale` (the site root's translation, as its specific
+    page), or None; as Wagtail's `site.root_page.localized`, the root itself while the translation is
+    not live."""
     locale = locale or active_locale(request)
     return per_request(request, ("home", locale.pk), lambda: _locale_home(request, locale))
 
 
 def _locale_home(request, locale):
-    site = Site.find_for_request(request) if request else None
+    site = find_site(request) if request else None
     if site is None:
         site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
     if site is None:
         return None
     root = site.root_page
-    if root.locale_id == locale.pk:
-        return root
-    return caching.per_version(
-        request, f"locale-home:{site.pk}:{locale.pk}", lambda: root.get_translation_or_none(locale)
-    )
+
+    def fetch():
+        # One query in either language: the translation's specific row straight away.
+        found = root.specific_class.objects.filter(translation_key=root.translation_key, locale_id=locale.pk).first()
+        return found if found is not None and found.live else root.specific
+
+    return caching.per_version(request, f"locale-home:{site.pk}:{root.pk}:{locale.pk}", fetch)
 
 
 def language_links(request, page=None):
@@ -166,17 +226,22 @@ def fallback_url(request, code):
 
 def localized_pages(request, *pages, specific=False):
     """Each page (a chooser's value) in the request's language when translated and live, else itself,
-    as Wagtail's `page.localized`: one query for all of them (and one per page type when `specific`),
-    kept while no content changes."""
+    as Wagtail's `page.localized`: one query for all of them (when `specific`, one per page type: pages
+    given as specific pages are looked up in their own model straight away), kept while no content changes."""
     locale = active_locale(request)
-    keys = sorted({str(page.translation_key) for page in pages if page is not None and page.locale_id != locale.pk})
+    wanted = [page for page in pages if page is not None and page.locale_id != locale.pk]
     found = {}
-    if keys:
+    if wanted:
+        keys = sorted({str(page.translation_key) for page in wanted})
+        models = {type(page) for page in wanted} if specific else {Page}
 
         def fetch():
-            translations = Page.objects.live().filter(locale=locale, translation_key__in=keys)
+            if len(models) == 1 and Page not in models:  # the translations are of the same type
+                return {p.translation_key: p for p in next(iter(models)).objects.live().filter(**lookup)}
+            translations = Page.objects.live().filter(**lookup)
             return {p.translation_key: p for p in (translations.specific() if specific else translations)}
 
+        lookup = {"locale_id": locale.pk, "translation_key__in": keys}
         found = caching.per_version(request, f"localized:{locale.pk}:{specific:d}:{','.join(keys)}", fetch)
     return [found.get(page.translation_key, page) if page is not None else None for page in pages]
 
