@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Locale, Page, Revision, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 MISSING, OUTDATED, MACHINE = "missing", "outdated", "machine"
 STATES = {
@@ -75,10 +77,22 @@ def _missing_snippets(source, target):
             yield Row(MISSING, str(obj), _kind(model), url)
 
 
-def _changed_since(instance, synced_at):
+def _strings_changed(instance, source):
+    """Whether the object's texts now differ from those the translation took (a save may change none)."""
+    now = {
+        (segment.path, segment.string.data)
+        for segment in extract_segments(instance)
+        if isinstance(segment, StringSegmentValue)
+    }
+    taken = set(StringSegment.objects.filter(source=source).values_list("context__path", "string__data"))
+    return now != taken
+
+
+def _changed_since(instance, source):
     """When the Dutch first changed after the translation took its strings (pages keep revisions)."""
-    if not isinstance(instance, Page):
+    if not isinstance(instance, Page) or not _strings_changed(instance, source):
         return None
+    synced_at = source.last_updated_at
     return Revision.page_revisions.filter(object_id=str(instance.pk), created_at__gt=synced_at).aggregate(
         first=Min("created_at")
     )["first"]
@@ -102,7 +116,7 @@ def _translation_rows(source_locale, target, finder):
         title = instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
         model = type(instance)
         edit_url = finder.get_edit_url(target_instance) or ""
-        since = _changed_since(instance, translation.source.last_updated_at)
+        since = _changed_since(instance, translation.source)
         total, done = translation.get_progress()
         if since is None and done < total:
             since = translation.source.last_updated_at

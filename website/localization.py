@@ -52,8 +52,10 @@ def translate_object(source_instance, locale, translated_instance, user=None):
         source, _created = TranslationSource.get_or_create_from_instance(source_instance)
         for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
             text = pairs.get(segment.string.data)
-            if text is None or text == segment.string.data:
+            if text is None:
                 continue
+            # A string that stays the same in English (a name, the slug "home") is recorded too, as a
+            # translator would confirm it: otherwise the translation report counts it as untranslated.
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=locale,
