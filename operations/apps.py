@@ -16,7 +16,9 @@ class OperationsConfig(AppConfig):
 
         from website.caching import content_changed
 
-        from . import purging
+        from . import errors, purging
+
+        errors.init_sentry()
 
         # Wagtail's own handlers purge a page's URL with its language prefix swapped (wrong for translated
         # slugs), miss the pages that list it and give up on the first error: ours replace them.

@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, csp_override(settings.ADMIN_CSP)))),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", include("operations.urls")),  # Prometheus text, for a token or staff
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Outside the language prefix: count.json and canvas JSON have one URL (one cache entry); Stripe's webhook.
     path("petitions/", include("petitions.count_urls")),

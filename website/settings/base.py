@@ -83,6 +83,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every request gets an id, and a database that is down gets a bilingual 503 (operations/).
+    "operations.requests.RequestIdMiddleware",
+    "operations.requests.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "petitions.middleware.CountJsonMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -254,13 +257,27 @@ ADMIN_CSP = {**SECURE_CSP, "script-src": ["'self'", "'unsafe-inline'"]}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # One line per event, with the request id (operations/logging.py; gunicorn logs the same id).
+    "filters": {"request_id": {"()": "operations.logging.RequestIdFilter"}},
+    "formatters": {
+        "line": {
+            "()": "operations.logging.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s rid=%(request_id)s %(message)s",
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "line"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
 }
 DEMO_CONTENT_ALLOWED = env_bool("DEMO_CONTENT_ALLOWED", False)
 # How many reverse proxies (load balancer, CDN) sit in front of the app and append to X-Forwarded-For.
 NUM_PROXIES = int(env("NUM_PROXIES", "0"))
+
+# Observability (operations/): errors to Sentry only when SENTRY_DSN is set; /metrics for this bearer token.
+SENTRY_DSN = env("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = env("SENTRY_ENVIRONMENT", "production")
+SENTRY_TRACES_SAMPLE_RATE = float(env("SENTRY_TRACES_SAMPLE_RATE", "0"))
+METRICS_TOKEN = env("METRICS_TOKEN", "")
 
 # Machine translation (translation/machine.py): DeepL with the organisation's glossary when a key is set,
 # otherwise an offline translator that marks its text "[EN] …" (make run, tests; hidden in production).

@@ -13,6 +13,8 @@ MEDIA_ROOT = BASE_DIR / ".test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
 DEMO_CONTENT_ALLOWED = True
+SENTRY_DSN = ""  # nothing is ever reported from the tests
+METRICS_TOKEN = "test-metrics-token"
 
 # Parallel test workers (pytest-xdist) share one Redis server: each empties only a database of its own.
 _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
