@@ -37,7 +37,11 @@ def module_partners(module_seeder, building, module_petition):
                 module_seeder.snippet(
                     CoalitionPartner,
                     partner_values(
-                        module_petition, organisation, order, f"Ja, {name} mag mij mailen.", f"Yes, {name} may email me."
+                        module_petition,
+                        organisation,
+                        order,
+                        f"Ja, {name} mag mij mailen.",
+                        f"Yes, {name} may email me.",
                     ),
                     {"organisation": organisation},
                 )
@@ -74,7 +78,10 @@ def module_campaign(module_seeder, building, module_home, module_petition, modul
             "summary": t("Over kinderen.", "About children."),
             "status": "active",
             "start_date": datetime.date(2026, 1, 1),
-            "body": [("petition", {"petition": module_petition, "show_tracker": False}), ("donation_ad", {"ad": module_ad})],
+            "body": [
+                ("petition", {"petition": module_petition, "show_tracker": False}),
+                ("donation_ad", {"ad": module_ad}),
+            ],
         }
 
     with building():

@@ -68,7 +68,9 @@ def test_a_garbled_partner_value_is_refused_and_nothing_is_written(post, petitio
 
 
 def test_another_petitions_partner_text_is_refused(post, petition, partners):
-    stranger = PartnerConsentVersion.objects.create(partner_key=petition.petition_key, language="nl", version=1, text="x")
+    stranger = PartnerConsentVersion.objects.create(
+        partner_key=petition.petition_key, language="nl", version=1, text="x"
+    )
     assert post(petition, partners=[str(stranger.pk)]).status_code == 400
     assert not Signature.objects.exists()
 
