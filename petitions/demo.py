@@ -155,6 +155,8 @@ def place(seeder, slug, petition):
 def seed(seeder):
     petition = seeder.snippet(Petition, petition_values, {"title": petition_values(lambda nl, en: nl)["title"]})
     place(seeder, "500kinderen", petition)
+    for copy in (petition, petition.get_translation(seeder.en)):
+        current_consent(copy)  # the version its signers were shown, for staff tools that read it
     if not TargetResponse.objects.filter(petition_key=petition.petition_key).exists():
         generate_responses(petition)
         seeder.created += 1

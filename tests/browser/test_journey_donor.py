@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from .conftest import check_accessibility, screenshot
 
-PAGES = {"nl": "/nl/campagnes/gelijke-nood/", "en": "/en/campaigns/the-same-needs/"}
+PAGES = {"nl": "/nl/campagnes/voorbeeldcampagne/", "en": "/en/campaigns/example-campaign/"}  # the live one
 
 
 def tab_to(page, selector, limit=120):

@@ -17,7 +17,8 @@ from .conftest import check_accessibility, screenshot
 
 TEXT = {
     "nl": {
-        "campaign": "/nl/campagnes/500kinderen/",
+        "campaign": "/nl/campagnes/voorbeeldcampagne/",
+        "link": "Voorbeeld: Welkom in elke gemeente",
         "thanks": "Bijna klaar: kijk in je mailbox",
         "confirm": "Ja, bevestig mijn handtekening",
         "confirmed": "Bedankt: je handtekening telt mee",
@@ -25,7 +26,8 @@ TEXT = {
         "donate": "Doneer",
     },
     "en": {
-        "campaign": "/en/campaigns/500-children/",
+        "campaign": "/en/campaigns/example-campaign/",
+        "link": "Example: A welcome in every municipality",
         "thanks": "Almost done: check your inbox",
         "confirm": "Yes, confirm my signature",
         "confirmed": "Thank you: your signature counts",
@@ -69,7 +71,7 @@ def test_a_visitor_signs_confirms_and_counts(page, site_shell, language):
     site_shell.run(COUNT)  # whatever other tests confirmed is counted before we start
     page.goto(f"/{language}/")
     check_accessibility(page, f"home ({language})")
-    page.locator("main").get_by_role("link", name="#500kinderen").first.click()
+    page.locator("main").get_by_role("link", name=text["link"]).first.click()
     page.wait_for_url(re.compile(re.escape(text["campaign"]) + "$"))
     counter = page.locator("[data-count]").first
     count_url = page.locator("[data-count-url]").first.get_attribute("data-count-url")
