@@ -21,12 +21,17 @@ def organisation_values(name):
     return lambda t: {"name": name, "website": f"https://{name.split()[0].lower()}.example.org"}
 
 
-def partner_values(petition, organisation, order, nl, en):
-    return lambda t: {"petition": petition, "organisation": organisation, "opt_in_text": t(nl, en), "sort_order": order}
+def partner_values(of_petition, organisation, order, nl, en):
+    return lambda t: {
+        "petition": of_petition,
+        "organisation": organisation,
+        "opt_in_text": t(nl, en),
+        "sort_order": order,
+    }
 
 
 @pytest.fixture(scope="module")
-def module_partners(module_seeder, building, module_petition):
+def module_partners(module_seeder, building, module_petition):  # noqa: F811 (the imported fixture)
     """Two partners of the petition, each with its own opt-in text in both languages."""
     partners = []
     for order, name in enumerate(["Vluchtelingenwerk Voorbeeld", "Kinderrechten Voorbeeld"]):
@@ -61,7 +66,7 @@ def module_ad(module_seeder, building):
 
 
 @pytest.fixture(scope="module")
-def module_campaign(module_seeder, building, module_home, module_petition, module_ad):
+def module_campaign(module_seeder, building, module_home, module_petition, module_ad):  # noqa: F811
     """A campaign page that carries the petition and an open ad."""
     with building():
         index = module_seeder.page(
