@@ -1,7 +1,8 @@
-"""Demo: a comparison and voting guide for a fictional election with fictional parties.
+"""Demo: a comparison and voting guide for an example House of Representatives (Tweede Kamer) election
+with fictional parties, on refugees, migration and international solidarity (as the real Kies Partij did).
 
-Voorbeeldstad does not exist, nor do its parties, programmes, quotes or page numbers: never put
-words in the mouth of a real party. Enough data to show every view in both languages: five
+The parties, programmes, quotes and page numbers are invented, and every party's name says "Voorbeeld"
+or is plainly made up: never put words in the mouth of a real party. Enough data to show every view in both languages: five
 parties, six themes, thirty positions (one not addressed, one corrected after a party's reaction),
 ten statements with every party's answer.
 """
@@ -14,14 +15,14 @@ from website.seeding import rich
 
 from .models import Correction, Election, ElectionComparisonPage, Party, Position, Statement, StatementAnswer, Theme
 
-ELECTION = ("Gemeenteraadsverkiezingen Voorbeeldstad 2026", "Example Town council election 2026")
+ELECTION = ("Tweede Kamerverkiezingen 2029 (voorbeeld)", "House of Representatives election 2029 (example)")
 
 PARTIES = [  # abbreviation, name, colour, slug of the (fictional) website
     ("PVI", "Partij voor Iedereen", "#b45309", "partij-voor-iedereen"),
     ("GH", "Groene Horizon", "#15803d", "groene-horizon"),
-    ("LBV", "Lokaal Belang Voorbeeldstad", "#1d4ed8", "lokaal-belang-voorbeeldstad"),
-    ("VBV", "Vrije Burgers Voorbeeldstad", "#7c3aed", "vrije-burgers-voorbeeldstad"),
-    ("SV", "Samen Voorbeeldstad", "#be185d", "samen-voorbeeldstad"),
+    ("LBV", "Landelijk Belang Voorbeeld", "#1d4ed8", "landelijk-belang-voorbeeld"),
+    ("VBV", "Vrije Burgers Voorbeeld", "#7c3aed", "vrije-burgers-voorbeeld"),
+    ("SV", "Samen Voorbeeld", "#be185d", "samen-voorbeeld"),
 ]
 
 THEMES = [  # slug, Dutch, English
@@ -43,47 +44,44 @@ POSITIONS = {
         "much_more",
         12,
         (
-            "Wil in elke wijk een kleine opvanglocatie en meer plekken dan de gemeente moet bieden.",
-            "Wants a small reception location in every district and more places than the town is required to offer.",
+            "Wil kleinschalige opvang in elke gemeente en een wet die gemeenten verplicht mee te doen.",
+            "Wants small-scale reception in every municipality and a law that obliges municipalities to take part.",
         ),
         (
-            "Voorbeeldstad biedt ruimhartig opvang: in elke wijk een kleinschalige locatie, en meer plekken dan de "
-            "wet van ons vraagt.",
-            "Example Town offers reception generously: a small-scale location in every district, and more places "
-            "than the law asks of us.",
+            "Elke gemeente biedt opvang, in kleine locaties. De spreidingswet maken wij sterker, niet zwakker.",
+            "Every municipality offers reception, in small locations. We make the dispersal law stronger, not weaker.",
         ),
     ),
     ("PVI", "asielprocedure"): (
         "more",
         13,
         (
-            "Betaalt onafhankelijke rechtshulp en een vast aanspreekpunt voor iedere asielzoeker.",
-            "Funds independent legal aid and a fixed contact person for every asylum seeker.",
+            "Wil gratis onafhankelijke rechtshulp vanaf de eerste dag en kortere wachttijden bij de IND.",
+            "Wants free independent legal aid from the first day and shorter waiting times at the IND.",
         ),
         (
-            "Iedere asielzoeker in onze gemeente krijgt een vast aanspreekpunt en toegang tot onafhankelijke "
-            "rechtshulp.",
-            "Every asylum seeker in our municipality gets a fixed contact person and access to independent legal aid.",
+            "Iedere asielzoeker krijgt vanaf dag één een eigen advocaat. De IND krijgt geld om wachtrijen weg te werken.",
+            "Every asylum seeker gets a lawyer of their own from day one. The IND gets money to clear its queues.",
         ),
     ),
     ("PVI", "gezinshereniging"): (
         "much_more",
         14,
         (
-            "Geeft herenigde gezinnen voorrang bij een woning en helpt met de aanvraag.",
-            "Gives reunited families priority for housing and helps with the application.",
+            "Wil gezinshereniging binnen drie maanden en geen extra eisen voor nareizigers.",
+            "Wants family reunification within three months and no extra requirements for family members who follow.",
         ),
         (
-            "Gezinnen die na lange tijd herenigd worden, krijgen voorrang bij een huurwoning.",
-            "Families reunited after a long time get priority for a rented home.",
+            "Een gezin hoort bij elkaar. Een aanvraag voor gezinshereniging is binnen drie maanden afgehandeld.",
+            "A family belongs together. An application for family reunification is decided within three months.",
         ),
     ),
     ("PVI", "terugkeer"): (
         "more",
         15,
         (
-            "Houdt bed, bad en brood open en begeleidt terugkeer alleen vrijwillig.",
-            "Keeps bed, bath and bread open and supports return only when it is voluntary.",
+            "Houdt landelijke opvang voor mensen zonder verblijfsvergunning open; terugkeer alleen vrijwillig.",
+            "Keeps national shelter open for people without a residence permit; return only when it is voluntary.",
         ),
         (
             "Niemand slaapt op straat. Terugkeer begeleiden wij alleen als mensen daar zelf voor kiezen.",
@@ -94,66 +92,62 @@ POSITIONS = {
         "more",
         16,
         (
-            "Laat statushouders meteen werken en pakt uitbuiting van arbeidsmigranten aan.",
-            "Lets refugees with a permit work straight away and tackles the exploitation of labour migrants.",
+            "Laat asielzoekers na een half jaar werken en pakt uitbuiting van arbeidsmigranten aan.",
+            "Lets asylum seekers work after six months and tackles the exploitation of labour migrants.",
         ),
         (
-            "Wie hier mag blijven, mag vanaf de eerste dag aan het werk. Uitbuiting van arbeidsmigranten pakken wij "
-            "hard aan.",
-            "Whoever may stay here may work from the first day. We deal firmly with the exploitation of labour "
-            "migrants.",
+            "Asielzoekers mogen na zes maanden aan het werk. Uitbuiting van arbeidsmigranten pakken wij hard aan.",
+            "Asylum seekers may work after six months. We deal firmly with the exploitation of labour migrants.",
         ),
     ),
     ("PVI", "internationale-solidariteit"): (
         "much_more",
         17,
         (
-            "Verdubbelt het budget voor internationale samenwerking en zoekt een partnerstad aan de grens.",
-            "Doubles the budget for international cooperation and seeks a partner town at the border.",
+            "Wil ontwikkelingshulp terug naar 0,7 procent van het nationaal inkomen en meer hervestiging.",
+            "Wants development aid back at 0.7 per cent of national income and more resettlement.",
         ),
         (
-            "Wij verdubbelen het budget voor internationale samenwerking en worden partnerstad van een stad aan de "
-            "Europese buitengrens.",
-            "We double the budget for international cooperation and become the partner town of a town at Europe's "
-            "external border.",
+            "Wij brengen ontwikkelingshulp terug naar 0,7 procent en nemen meer vluchtelingen op via de VN.",
+            "We bring development aid back to 0.7 per cent and take in more refugees through the UN.",
         ),
     ),
     ("GH", "opvang"): (
         "much_more",
         8,
         (
-            "Wil opvang in duurzame, kleinschalige woningen verspreid over de stad.",
-            "Wants reception in sustainable, small-scale homes spread across the town.",
+            "Wil opvang in duurzame, kleinschalige woningen verspreid over het hele land.",
+            "Wants reception in sustainable, small-scale homes spread across the whole country.",
         ),
         (
-            "Opvang hoort midden in de samenleving: in kleine, duurzame woningen verspreid over heel Voorbeeldstad.",
-            "Reception belongs in the middle of society: in small, sustainable homes spread across all of Example "
-            "Town.",
+            "Opvang hoort midden in de samenleving: in kleine, duurzame woningen verspreid over heel Nederland.",
+            "Reception belongs in the middle of society: in small, sustainable homes spread across the Netherlands.",
         ),
     ),
     ("GH", "asielprocedure"): (
         "much_more",
         9,
         (
-            "Betaalt rechtshulp en tolken, en wil dat de gemeente zich landelijk inzet voor snellere procedures.",
-            "Funds legal aid and interpreters, and wants the town to press nationally for faster procedures.",
+            "Wil rechtshulp en tolken voor iedereen en een onafhankelijke toets van de procedure.",
+            "Wants legal aid and interpreters for everyone and an independent review of the procedure.",
         ),
         (
-            "De gemeente betaalt rechtshulp en tolken, en spreekt het Rijk aan op trage procedures.",
-            "The municipality pays for legal aid and interpreters, and holds the national government to account for "
-            "slow procedures.",
+            "Rechtshulp en tolken zijn er voor iedereen. Een onafhankelijke commissie bewaakt de kwaliteit van de "
+            "procedure.",
+            "Legal aid and interpreters are there for everyone. An independent committee watches over the quality of "
+            "the procedure.",
         ),
     ),
     ("GH", "gezinshereniging"): (
         "more",
         9,
         (
-            "Wil meer woningen voor nareizende gezinsleden, zonder voorrang boven andere woningzoekenden.",
-            "Wants more homes for family members who follow, without priority over other home-seekers.",
+            "Wil snellere gezinshereniging, maar noemt geen termijn.",
+            "Wants faster family reunification, but names no time limit.",
         ),
         (
-            "Wij bouwen extra woningen zodat nareizende gezinsleden niet jaren op een huis wachten.",
-            "We build extra homes so that family members who follow do not wait years for a house.",
+            "Gezinnen worden sneller herenigd; de IND krijgt daarvoor meer mensen.",
+            "Families are reunited faster; the IND gets more staff for it.",
         ),
     ),
     ("GH", "terugkeer"): (
@@ -176,45 +170,44 @@ POSITIONS = {
             "Wants decent housing for labour migrants, paid for by employers.",
         ),
         (
-            "Werkgevers die arbeidsmigranten naar Voorbeeldstad halen, betalen mee aan fatsoenlijke huisvesting.",
-            "Employers who bring labour migrants to Example Town contribute to decent housing.",
+            "Werkgevers die arbeidsmigranten naar Nederland halen, betalen mee aan fatsoenlijke huisvesting.",
+            "Employers who bring labour migrants to the Netherlands contribute to decent housing.",
         ),
     ),
     ("GH", "internationale-solidariteit"): (
         "much_more",
         12,
         (
-            "Wil klimaat- en ontwikkelingshulp uitbreiden en fair trade inkopen.",
-            "Wants to expand climate and development aid and to buy fair trade.",
+            "Wil klimaat- en ontwikkelingshulp uitbreiden en eerlijke handel voorop zetten.",
+            "Wants to expand climate and development aid and to put fair trade first.",
         ),
         (
-            "Voorbeeldstad is een fair-tradegemeente en steunt projecten voor klimaat en ontwikkeling in het zuiden.",
-            "Example Town is a fair-trade municipality and supports climate and development projects in the "
-            "global south.",
+            "Nederland betaalt zijn eerlijke deel aan klimaatfinanciering en ontwikkelingshulp, bovenop elkaar.",
+            "The Netherlands pays its fair share of climate finance and development aid, one on top of the other.",
         ),
     ),
     ("LBV", "opvang"): (
         "mixed",
         21,
         (
-            "Wil de wettelijke opvang bieden, maar alleen in één centrale locatie.",
-            "Will provide the reception the law requires, but only in one central location.",
+            "Wil de wettelijke opvang bieden, maar alleen in enkele grote centra.",
+            "Will provide the reception the law requires, but only in a few large centres.",
         ),
         (
-            "Wij nemen onze wettelijke taak serieus, in één goed beheerde locatie.",
-            "We take our legal duty seriously, in one well-managed location.",
+            "Wij nemen onze wettelijke taak serieus, in een paar goed beheerde centra.",
+            "We take our legal duty seriously, in a few well-managed centres.",
         ),
     ),
     ("LBV", "asielprocedure"): (
         "mixed",
         22,
         (
-            "Vindt de procedure een taak van het Rijk; de gemeente betaalt niets extra.",
-            "Sees the procedure as the national government's task; the town pays nothing extra.",
+            "Wil snellere procedures, maar minder geld voor rechtshulp.",
+            "Wants faster procedures, but less money for legal aid.",
         ),
         (
-            "De asielprocedure is een taak van Den Haag. Daar geven wij geen gemeentegeld aan uit.",
-            "The asylum procedure is a task for The Hague. We do not spend municipal money on it.",
+            "De procedure moet sneller. Het budget voor rechtshulp gaat daarvoor omlaag.",
+            "The procedure must be faster. The budget for legal aid goes down to pay for it.",
         ),
     ),
     ("LBV", "gezinshereniging"): (
@@ -226,10 +219,13 @@ POSITIONS = {
     ("LBV", "terugkeer"): (
         "less",
         23,
-        ("Wil bed, bad en brood beperken tot enkele weken.", "Wants to limit bed, bath and bread to a few weeks."),
         (
-            "Opvang voor uitgeprocedeerden is tijdelijk: na enkele weken stopt de gemeente ermee.",
-            "Shelter for people whose claims were rejected is temporary: after a few weeks the municipality stops.",
+            "Wil opvang voor mensen zonder verblijfsvergunning beperken tot enkele weken.",
+            "Wants to limit shelter for people without a residence permit to a few weeks.",
+        ),
+        (
+            "Opvang voor uitgeprocedeerden is tijdelijk: na enkele weken stopt die.",
+            "Shelter for people whose claims were rejected is temporary: it stops after a few weeks.",
         ),
     ),
     ("LBV", "arbeidsmigratie"): (
@@ -248,60 +244,61 @@ POSITIONS = {
         "less",
         25,
         (
-            "Wil het budget voor internationale samenwerking schrappen.",
-            "Wants to scrap the budget for international cooperation.",
+            "Wil het budget voor ontwikkelingshulp halveren.",
+            "Wants to halve the budget for development aid.",
         ),
         (
-            "Gemeentegeld is voor Voorbeeldstad. Het budget voor internationale samenwerking schrappen wij.",
-            "Municipal money is for Example Town. We scrap the budget for international cooperation.",
+            "Belastinggeld is eerst voor Nederland. Het budget voor ontwikkelingshulp halveren wij.",
+            "Taxpayers' money is for the Netherlands first. We halve the budget for development aid.",
         ),
     ),
     ("VBV", "opvang"): (
         "much_less",
         5,
         (
-            "Wil geen nieuwe opvanglocaties en de wettelijke taak zo lang mogelijk uitstellen.",
-            "Wants no new reception locations and to delay the legal duty for as long as possible.",
+            "Wil geen nieuwe opvanglocaties en de spreidingswet intrekken.",
+            "Wants no new reception locations and to repeal the dispersal law.",
         ),
         (
-            "Geen nieuwe azc's in Voorbeeldstad. Wij rekken de wettelijke termijnen zo ver als het kan.",
-            "No new asylum centres in Example Town. We stretch the legal deadlines as far as they go.",
+            "Geen nieuwe azc's. De spreidingswet trekken wij in.",
+            "No new asylum centres. We repeal the dispersal law.",
         ),
     ),
     ("VBV", "asielprocedure"): (
         "less",
         6,
         (
-            "Wil dat de gemeente geen rechtshulp of tolken meer betaalt.",
-            "Wants the town to stop paying for legal aid or interpreters.",
+            "Wil geen gratis rechtshulp en tolken meer voor asielzoekers.",
+            "Wants no more free legal aid and interpreters for asylum seekers.",
         ),
         (
-            "De gemeente stopt met het betalen van tolken en rechtshulp voor asielzoekers.",
-            "The municipality stops paying for interpreters and legal aid for asylum seekers.",
+            "De overheid stopt met het betalen van tolken en rechtshulp voor asielzoekers.",
+            "The government stops paying for interpreters and legal aid for asylum seekers.",
         ),
     ),
     ("VBV", "gezinshereniging"): (
         "much_less",
         6,
         (
-            "Wil herenigde gezinnen achteraan zetten in de rij voor een woning.",
-            "Wants reunited families at the back of the queue for housing.",
+            "Wil gezinshereniging voor vluchtelingen met een tijdelijke status stopzetten.",
+            "Wants to stop family reunification for refugees with a temporary status.",
         ),
         (
-            "Nareizigers sluiten gewoon achter aan in de rij voor een woning.",
-            "Family members who follow simply join the back of the queue for a home.",
+            "Wie een tijdelijke status heeft, haalt geen familie over.",
+            "Whoever has a temporary status does not bring family over.",
         ),
     ),
     ("VBV", "terugkeer"): (
         "less",
         7,
         (
-            "Wil bed, bad en brood afschaffen, maar maakt een uitzondering voor gezinnen met kinderen.",
-            "Wants to abolish bed, bath and bread, but makes an exception for families with children.",
+            "Wil opvang voor uitgeprocedeerden afschaffen, maar maakt een uitzondering voor gezinnen met kinderen.",
+            "Wants to abolish shelter for rejected asylum seekers, but makes an exception for families with children.",
         ),
         (
-            "Bed, bad en brood schaffen wij af. Gezinnen met kinderen zetten wij niet op straat.",
-            "We abolish bed, bath and bread. We do not put families with children on the street.",
+            "Opvang voor uitgeprocedeerden schaffen wij af. Gezinnen met kinderen zetten wij niet op straat.",
+            "We abolish shelter for people whose claims were rejected. We do not put families with children on the "
+            "street.",
         ),
     ),
     ("VBV", "arbeidsmigratie"): (
@@ -320,12 +317,12 @@ POSITIONS = {
         "much_less",
         9,
         (
-            "Wil geen gemeentegeld naar het buitenland en stopt de stedenband.",
-            "Wants no municipal money going abroad and ends the town twinning.",
+            "Wil ontwikkelingshulp afschaffen en geen vluchtelingen meer opnemen via de VN.",
+            "Wants to abolish development aid and take in no more refugees through the UN.",
         ),
         (
-            "Geen euro gemeentegeld naar het buitenland. De stedenband beëindigen wij.",
-            "Not one euro of municipal money abroad. We end the town twinning.",
+            "Geen euro ontwikkelingshulp meer, en Nederland stopt met hervestiging.",
+            "Not one more euro of development aid, and the Netherlands stops resettlement.",
         ),
     ),
     ("SV", "opvang"): (
@@ -344,65 +341,65 @@ POSITIONS = {
         "mixed",
         31,
         (
-            "Steunt vrijwilligers die asielzoekers helpen, maar betaalt zelf geen rechtshulp.",
-            "Supports volunteers who help asylum seekers, but does not fund legal aid itself.",
+            "Steunt vrijwilligers die asielzoekers helpen, maar wil geen extra geld voor rechtshulp.",
+            "Supports volunteers who help asylum seekers, but wants no extra money for legal aid.",
         ),
         (
-            "Wij steunen vrijwilligers die asielzoekers wegwijs maken; rechtshulp is aan het Rijk.",
-            "We support volunteers who help asylum seekers find their way; legal aid is for the national government.",
+            "Wij steunen vrijwilligers die asielzoekers wegwijs maken; extra geld voor rechtshulp is er niet.",
+            "We support volunteers who help asylum seekers find their way; there is no extra money for legal aid.",
         ),
     ),
     ("SV", "gezinshereniging"): (
         "more",
         32,
-        ("Geeft herenigde gezinnen voorrang bij een woning.", "Gives reunited families priority for a home."),
+        ("Wil kinderen snel bij hun ouders laten wonen.", "Wants children to live with their parents quickly."),
         (
-            "Gezinnen die herenigd worden, krijgen voorrang bij een woning. Kinderen horen bij hun ouders.",
-            "Families who are reunited get priority for a home. Children belong with their parents.",
+            "Gezinnen met kinderen gaan voor bij gezinshereniging. Kinderen horen bij hun ouders.",
+            "Families with children come first in family reunification. Children belong with their parents.",
         ),
     ),
     ("SV", "terugkeer"): (
         "mixed",
         33,
         (
-            "Houdt bed, bad en brood open en wil terugkeer actiever begeleiden.",
-            "Keeps bed, bath and bread open and wants to support return more actively.",
+            "Houdt opvang voor uitgeprocedeerden open en wil terugkeer actiever begeleiden.",
+            "Keeps shelter for rejected asylum seekers open and wants to support return more actively.",
         ),
         (
-            "Bed, bad en brood blijft, en wij helpen mensen actiever bij een nieuwe start in het land van herkomst.",
-            "Bed, bath and bread stays, and we help people more actively with a new start in their country of origin.",
+            "De opvang blijft, en wij helpen mensen actiever bij een nieuwe start in het land van herkomst.",
+            "Shelter stays, and we help people more actively with a new start in their country of origin.",
         ),
     ),
     ("SV", "arbeidsmigratie"): (
         "less",
         34,
         (
-            "Wil het aantal woningen voor arbeidsmigranten beperken.",
-            "Wants to limit the number of homes for labour migrants.",
+            "Wil het aantal arbeidsmigranten van buiten de EU beperken.",
+            "Wants to limit the number of labour migrants from outside the EU.",
         ),
         (
-            "Wij bouwen eerst voor onze eigen inwoners; woningen voor arbeidsmigranten beperken wij.",
-            "We build for our own residents first; we limit homes for labour migrants.",
+            "Wij beperken arbeidsmigratie van buiten de EU tot beroepen waar echt mensen tekort zijn.",
+            "We limit labour migration from outside the EU to occupations with a real shortage of people.",
         ),
     ),
     ("SV", "internationale-solidariteit"): (
         "more",
         35,
         (
-            "Wil een stedenband met een stad aan de Europese buitengrens.",
-            "Wants a twinning with a town at Europe's external border.",
+            "Wil meer steun voor landen die veel vluchtelingen opvangen.",
+            "Wants more support for countries that receive many refugees.",
         ),
         (
-            "Voorbeeldstad gaat een stedenband aan met een stad aan de Europese buitengrens.",
-            "Example Town will twin with a town at Europe's external border.",
+            "Nederland steunt landen in de regio die de meeste vluchtelingen opvangen, met geld en kennis.",
+            "The Netherlands supports countries in the region that receive most refugees, with money and expertise.",
         ),
     ),
 }
 
 ASSESSMENTS = {  # by stance: our assessment, in general words (the demo's analysts are fictional too)
     "much_more": (
-        "Dit plan zou de bescherming van vluchtelingen in Voorbeeldstad duidelijk verbeteren.",
-        "This plan would clearly improve the protection of refugees in Example Town.",
+        "Dit plan zou de bescherming van vluchtelingen in Nederland duidelijk verbeteren.",
+        "This plan would clearly improve the protection of refugees in the Netherlands.",
     ),
     "more": (
         "Een stap vooruit voor vluchtelingen, al blijft het plan op onderdelen vaag.",
@@ -431,7 +428,7 @@ CORRECTION = (
     ("VBV", "terugkeer"),
     datetime.date(2026, 2, 2),
     "much_less",
-    ("Vrije Burgers Voorbeeldstad", "Vrije Burgers Voorbeeldstad"),
+    ("Vrije Burgers Voorbeeld", "Vrije Burgers Voorbeeld"),
     (
         "De partij wees ons op pagina 7, waar zij gezinnen met kinderen uitzondert. Wij pasten de samenvatting en "
         "het standpunt aan.",
@@ -445,14 +442,14 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
         "S01",
         "opvang",
         (
-            "Voorbeeldstad moet meer opvangplekken bieden dan de wet verplicht.",
-            "Example Town should offer more reception places than the law requires.",
+            "Elke gemeente moet verplicht asielzoekers opvangen.",
+            "Every municipality should be obliged to receive asylum seekers.",
         ),
         [
-            ("agree", "Wie kan helpen, helpt meer dan het minimum.", "If you can help, you do more than the minimum."),
+            ("agree", "Wie kan helpen, helpt mee.", "Whoever can help, helps."),
             ("agree", "Wij hebben de ruimte en de plicht.", "We have the space and the duty."),
-            ("neutral", "Alleen als het Rijk meebetaalt.", "Only if the national government pays."),
-            ("disagree", "Het minimum is al te veel.", "The minimum is already too much."),
+            ("neutral", "Alleen als het Rijk alles betaalt.", "Only if the national government pays for all of it."),
+            ("disagree", "De spreidingswet moet weg.", "The dispersal law must go."),
             ("neutral", "Eerst de huidige plekken goed regelen.", "First organise the current places well."),
         ],
     ),
@@ -460,13 +457,13 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
         "S02",
         "opvang",
         (
-            "Asielzoekers moeten in kleine locaties in de wijken wonen, niet in één groot centrum.",
-            "Asylum seekers should live in small locations in the districts, not in one large centre.",
+            "Asielzoekers moeten in kleine locaties in de wijken wonen, niet in grote centra.",
+            "Asylum seekers should live in small locations in the districts, not in large centres.",
         ),
         [
             ("agree", "Kleinschalig werkt beter voor iedereen.", "Small-scale works better for everyone."),
             ("agree", "Opvang hoort midden in de samenleving.", "Reception belongs in the middle of society."),
-            ("disagree", "Eén locatie is beter te beheren.", "One location is easier to manage."),
+            ("disagree", "Grote centra zijn beter te beheren.", "Large centres are easier to manage."),
             ("disagree", "Wij willen helemaal geen nieuwe locaties.", "We want no new locations at all."),
             (
                 "agree",
@@ -479,8 +476,8 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
         "S03",
         "asielprocedure",
         (
-            "De gemeente betaalt onafhankelijke rechtshulp voor asielzoekers.",
-            "The municipality pays for independent legal aid for asylum seekers.",
+            "Iedere asielzoeker krijgt gratis onafhankelijke rechtshulp.",
+            "Every asylum seeker gets free independent legal aid.",
         ),
         [
             ("agree", "Een eerlijke procedure begint met goed advies.", "A fair procedure starts with good advice."),
@@ -491,10 +488,10 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
             ),
             (
                 "neutral",
-                "Een taak voor het Rijk, maar wij staan open voor overleg.",
-                "A task for the national government, but we are open to talks.",
+                "Alleen als de procedure er sneller door wordt.",
+                "Only if it makes the procedure faster.",
             ),
-            ("disagree", "Daar is geen gemeentegeld voor.", "There is no municipal money for that."),
+            ("disagree", "Daar is geen belastinggeld voor.", "There is no taxpayers' money for that."),
             ("disagree", "Wij steunen liever vrijwilligers.", "We would rather support volunteers."),
         ],
     ),
@@ -502,18 +499,18 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
         "S04",
         "gezinshereniging",
         (
-            "Gezinnen die herenigd worden, krijgen voorrang bij een huurwoning.",
-            "Families who are reunited get priority for a rented home.",
+            "Vluchtelingen met een tijdelijke status mogen hun gezin laten overkomen.",
+            "Refugees with a temporary status may bring their family over.",
         ),
         [
             ("agree", "Gezinnen horen samen te wonen.", "Families belong together under one roof."),
             (
                 "neutral",
-                "Liever extra woningen bouwen dan voorrang geven.",
-                "Better to build extra homes than give priority.",
+                "Ja, als de IND het aankan.",
+                "Yes, if the IND can cope.",
             ),
-            ("disagree", "Iedereen sluit aan in dezelfde rij.", "Everyone joins the same queue."),
-            ("disagree", "Eigen inwoners gaan voor.", "Our own residents come first."),
+            ("disagree", "Eerst een vaste status.", "A permanent status first."),
+            ("disagree", "Een tijdelijke status is tijdelijk.", "A temporary status is temporary."),
             ("agree", "Kinderen horen bij hun ouders.", "Children belong with their parents."),
         ],
     ),
@@ -521,8 +518,8 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
         "S05",
         "terugkeer",
         (
-            "Mensen zonder verblijfsvergunning houden recht op bed, bad en brood.",
-            "People without a residence permit keep the right to bed, bath and bread.",
+            "Mensen zonder verblijfsvergunning houden recht op opvang.",
+            "People without a residence permit keep the right to shelter.",
         ),
         [
             ("agree", "Niemand hoort op straat te slapen.", "Nobody should sleep on the street."),
@@ -536,8 +533,8 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
         "S06",
         "terugkeer",
         (
-            "De gemeente helpt actief bij de terugkeer van afgewezen asielzoekers.",
-            "The municipality actively helps rejected asylum seekers to return.",
+            "De overheid moet afgewezen asielzoekers actief helpen terugkeren.",
+            "The government should actively help rejected asylum seekers to return.",
         ),
         [
             ("disagree", "Alleen als mensen daar zelf voor kiezen.", "Only when people choose it themselves."),
@@ -551,23 +548,23 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
         "S07",
         "arbeidsmigratie",
         (
-            "Statushouders mogen vanaf hun eerste dag in de gemeente aan het werk.",
-            "Refugees with a permit may work from their first day in the municipality.",
+            "Asielzoekers mogen na zes maanden aan het werk.",
+            "Asylum seekers may work after six months.",
         ),
         [
             ("agree", "Werk is de snelste weg naar meedoen.", "Work is the fastest way to take part."),
             ("agree", "Met taalles op het werk.", "With language lessons at work."),
-            ("agree", "Wie werkt, kost de gemeente niets.", "Whoever works costs the town nothing."),
+            ("agree", "Wie werkt, kost de staat niets.", "Whoever works costs the state nothing."),
             ("neutral", "Eerst de taal leren.", "First learn the language."),
-            ("agree", "Samen met de lokale ondernemers.", "Together with local businesses."),
+            ("agree", "Samen met de werkgevers.", "Together with employers."),
         ],
     ),
     (
         "S08",
         "arbeidsmigratie",
         (
-            "Er komen meer woningen voor arbeidsmigranten, ook als andere plannen daarvoor moeten wachten.",
-            "There will be more homes for labour migrants, even if other plans must wait.",
+            "Er komen meer woningen voor arbeidsmigranten, ook als andere bouwplannen daarvoor moeten wachten.",
+            "There will be more homes for labour migrants, even if other building plans must wait.",
         ),
         [
             (
@@ -578,36 +575,36 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
             ("disagree", "Werkgevers moeten die woningen betalen.", "Employers should pay for those homes."),
             ("agree", "Dat stopt de overbewoning in de wijken.", "That stops overcrowding in the districts."),
             ("disagree", "Minder arbeidsmigranten is de oplossing.", "Fewer labour migrants is the solution."),
-            ("neutral", "Eerst bouwen voor eigen inwoners.", "First build for our own residents."),
+            ("neutral", "Eerst bouwen voor wie hier al woont.", "First build for those who already live here."),
         ],
     ),
     (
         "S09",
         "internationale-solidariteit",
         (
-            "Voorbeeldstad houdt een eigen budget voor internationale samenwerking.",
-            "Example Town keeps its own budget for international cooperation.",
+            "Nederland geeft 0,7 procent van het nationaal inkomen aan ontwikkelingshulp.",
+            "The Netherlands gives 0.7 per cent of national income to development aid.",
         ),
         [
-            ("agree", "Wij verdubbelen het zelfs.", "We will even double it."),
-            ("agree", "Voor klimaat en ontwikkeling.", "For climate and development."),
-            ("disagree", "Gemeentegeld is voor Voorbeeldstad.", "Municipal money is for Example Town."),
+            ("agree", "Dat is de internationale afspraak.", "That is the international agreement."),
+            ("agree", "En klimaatgeld komt daar bovenop.", "And climate finance comes on top."),
+            ("disagree", "De helft is genoeg.", "Half of it is enough."),
             ("disagree", "Geen euro naar het buitenland.", "Not one euro abroad."),
-            ("neutral", "Een klein budget, goed besteed.", "A small budget, well spent."),
+            ("neutral", "Minder geld, beter besteed.", "Less money, better spent."),
         ],
     ),
     (
         "S10",
         "internationale-solidariteit",
         (
-            "Voorbeeldstad wordt partnerstad van een stad aan de Europese buitengrens.",
-            "Example Town becomes a partner of a town at Europe's external border.",
+            "Nederland neemt elk jaar vluchtelingen op via het hervestigingsprogramma van de VN.",
+            "Every year the Netherlands takes in refugees through the UN resettlement programme.",
         ),
         [
-            ("agree", "Solidariteit begint bij elkaar kennen.", "Solidarity starts with knowing each other."),
-            ("agree", "Samen leren over goede opvang.", "Learning together about good reception."),
-            ("neutral", "Als het de gemeente niets kost.", "If it costs the town nothing."),
-            ("disagree", "Wij beëindigen stedenbanden.", "We end town twinnings."),
+            ("agree", "Een veilige route in plaats van een gevaarlijke.", "A safe route instead of a dangerous one."),
+            ("agree", "Samen met andere Europese landen.", "Together with other European countries."),
+            ("neutral", "Als de opvang hier op orde is.", "When reception here is in order."),
+            ("disagree", "Wij stoppen met hervestiging.", "We stop resettlement."),
             ("agree", "Dat staat in ons programma.", "That is in our programme."),
         ],
     ),
@@ -615,7 +612,7 @@ STATEMENTS = [  # code, theme, statement (nl, en), answers in the order of PARTI
 
 
 def programme_url(slug, page=None):
-    url = f"https://example.org/voorbeeldstad/{slug}/verkiezingsprogramma-2026.pdf"
+    url = f"https://example.org/voorbeeld/{slug}/verkiezingsprogramma-2029.pdf"
     return f"{url}#page={page}" if page else url
 
 
@@ -626,7 +623,7 @@ def seed(seeder):
 
     election = seeder.snippet(
         Election,
-        lambda t: {"name": t(*ELECTION), "date": datetime.date(2026, 3, 18), "level": "municipal"},
+        lambda t: {"name": t(*ELECTION), "date": datetime.date(2029, 3, 21), "level": "national"},
         {"name": ELECTION[0]},
     )
     parties = {}
@@ -637,7 +634,7 @@ def seed(seeder):
                 "name": name,
                 "abbreviation": abbreviation,
                 "colour": colour,
-                "website": f"https://example.org/voorbeeldstad/{slug}/",
+                "website": f"https://example.org/voorbeeld/{slug}/",
                 "programme_url": programme_url(slug),
             }
 
@@ -700,18 +697,18 @@ def seed(seeder):
     def page(t):
         return {
             "title": t(
-                "Kies kant: de gemeenteraadsverkiezingen in Voorbeeldstad",
-                "Choose a side: the council election in Example Town",
+                "Kies kant: de Tweede Kamerverkiezingen (voorbeeld)",
+                "Choose a side: the House of Representatives election (example)",
             ),
-            "slug": t("kies-kant-voorbeeldstad", "choose-a-side-example-town"),
+            "slug": t("kies-kant-voorbeeld", "choose-a-side-example"),
             "election": election,
             "intro": t(
-                "Een verzonnen voorbeeld: Voorbeeldstad en haar partijen bestaan niet. Zo laten wij zien hoe wij "
-                "verkiezingsprogramma's vergelijken op wat ze betekenen voor vluchtelingen, met citaten en "
-                "bronnen, en hoe de stemhulp werkt.",
-                "A made-up example: Example Town and its parties do not exist. It shows how we compare election "
-                "programmes on what they mean for refugees, with quotes and sources, and how the voting guide "
-                "works.",
+                "Een verzonnen voorbeeld: deze Tweede Kamerverkiezingen en hun partijen bestaan niet. Zo laten wij "
+                "zien hoe wij verkiezingsprogramma's vergelijken op wat ze betekenen voor vluchtelingen, migratie "
+                "en internationale solidariteit, met citaten en bronnen, en hoe de stemhulp werkt.",
+                "A made-up example: this House of Representatives election and its parties do not exist. It shows "
+                "how we compare election programmes on what they mean for refugees, migration and international "
+                "solidarity, with quotes and sources, and how the voting guide works.",
             ),
             "guide_intro": t(
                 "Geef bij tien stellingen aan of je het eens of oneens bent, en zie welke partij het dichtst bij "
@@ -719,8 +716,8 @@ def seed(seeder):
                 "Say whether you agree or disagree with ten statements, and see which party is closest to you.",
             ),
             "search_description": t(
-                "Vergelijk wat de (verzonnen) partijen in Voorbeeldstad willen voor vluchtelingen.",
-                "Compare what the (made-up) parties of Example Town want for refugees.",
+                "Vergelijk wat de (verzonnen) partijen bij de Tweede Kamerverkiezingen willen voor vluchtelingen.",
+                "Compare what the (made-up) parties in a House of Representatives election want for refugees.",
             ),
             "method": [
                 (
@@ -769,10 +766,10 @@ def add_to_campaign(seeder, comparison_page):
             {
                 "page": comparison_page,
                 "intro": t(
-                    "Zo vergelijken wij verkiezingsprogramma's, in een verzonnen voorbeeld: Voorbeeldstad en haar "
+                    "Zo vergelijken wij verkiezingsprogramma's voor de Tweede Kamer, in een verzonnen voorbeeld: de "
                     "partijen bestaan niet. Bekijk de standpunten naast elkaar of doe de stemhulp.",
-                    "This is how we compare election programmes, in a made-up example: Example Town and its parties "
-                    "do not exist. See the positions side by side or take the voting guide.",
+                    "This is how we compare election programmes for the House of Representatives, in a made-up "
+                    "example: the parties do not exist. See the positions side by side or take the voting guide.",
                 ),
             },
         )

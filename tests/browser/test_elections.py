@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from .conftest import check_accessibility, screenshot
 
-PAGES = {"nl": "/nl/campagnes/kies-kant-voorbeeldstad/", "en": "/en/campaigns/choose-a-side-example-town/"}
+PAGES = {"nl": "/nl/campagnes/kies-kant-voorbeeld/", "en": "/en/campaigns/choose-a-side-example/"}
 GUIDES = {"nl": PAGES["nl"] + "stemhulp/", "en": PAGES["en"] + "guide/"}
 
 
@@ -54,7 +54,7 @@ def test_on_a_phone_the_matrix_is_stacked_cards_with_every_stance_named(page):
 
 def test_comparing_three_parties_side_by_side(page, site_url):
     page.goto(PAGES["en"])
-    for name in ["Groene Horizon", "Partij voor Iedereen", "Vrije Burgers Voorbeeldstad"]:
+    for name in ["Groene Horizon", "Partij voor Iedereen", "Vrije Burgers Voorbeeld"]:
         page.get_by_label(re.compile(f"^{name}")).check()
     page.locator("[data-compare-form] button[type=submit]").click()
     page.wait_for_url(f"{site_url}{PAGES['en']}?parties=gh,pvi,vbv")
@@ -70,7 +70,7 @@ def test_a_theme_view_shows_quotes_translations_and_a_correction(page):
     page.goto(PAGES["en"] + "?theme=terugkeer")
     expect(page.locator("article.position")).to_have_count(5)
     expect(page.locator(".quote-translation").first).to_contain_text("Our translation")
-    expect(page.locator(".correction")).to_contain_text("after a reaction from Vrije Burgers Voorbeeldstad")
+    expect(page.locator(".correction")).to_contain_text("after a reaction from Vrije Burgers Voorbeeld")
     screenshot(page, "elections-theme-en")
     check_accessibility(page, "theme view (en)")
 

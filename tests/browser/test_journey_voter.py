@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from .conftest import check_accessibility, screenshot
 
 PHONE = {"width": 375, "height": 812}
-COMPARISON = {"nl": "/nl/campagnes/kies-kant-voorbeeldstad/", "en": "/en/campaigns/choose-a-side-example-town/"}
+COMPARISON = {"nl": "/nl/campagnes/kies-kant-voorbeeld/", "en": "/en/campaigns/choose-a-side-example/"}
 
 
 def fits_the_phone(page, step):
@@ -41,8 +41,8 @@ def test_a_voter_on_a_phone_goes_from_home_to_the_guides_result(page, site_url):
     page.goto("/nl/")
     fits_the_phone(page, "home-nl")
     open_menu_and_follow(page, "Campagnes")
-    page.get_by_role("link", name="#500kinderen").first.click()
-    page.wait_for_url(re.compile(r"/nl/campagnes/500kinderen/$"))
+    page.get_by_role("link", name="Voorbeeld: Welkom in elke gemeente").first.click()  # the live campaign
+    page.wait_for_url(re.compile(r"/nl/campagnes/voorbeeldcampagne/$"))
     # The consent text gets the width of the phone; the map is readable; the legend shows colours.
     assert page.locator("label[for=id_consent]").bounding_box()["width"] >= 260
     tile = page.locator(".tile-map__tile").first.bounding_box()
@@ -52,7 +52,7 @@ def test_a_voter_on_a_phone_goes_from_home_to_the_guides_result(page, site_url):
     fits_the_phone(page, "campaign-nl")
 
     open_menu_and_follow(page, "Zoeken")
-    page.locator("#search-query").fill("Voorbeeldstad")
+    page.locator("#search-query").fill("Tweede Kamerverkiezingen")
     page.locator("#search-query").press("Enter")
     page.locator(".search-results").get_by_role("link", name=re.compile("Kies kant")).first.click()
     page.wait_for_url(re.compile(re.escape(COMPARISON["nl"]) + "$"))

@@ -125,7 +125,8 @@ def test_demo_has_a_fictional_comparison_and_guide_in_both_languages(demo, clien
     for language, page in pages.items():
         for view in [*VIEWS, "stemhulp/" if language == "nl" else "guide/"]:
             assert client.get(page.url + view).status_code == 200, (language, view)
-    assert "Voorbeeldstad" in client.get(pages["nl"].url).content.decode()
+    dutch = client.get(pages["nl"].url).content.decode()
+    assert "Tweede Kamerverkiezingen" in dutch and "verzonnen voorbeeld" in dutch  # national, and labelled
 
     # The demo guide can tell every party apart and has no statement everyone answers alike.
     source = pages["nl"]
