@@ -11,15 +11,14 @@ class PartnerOptInPrivacy:
         PartnerOptIn.objects.filter(signature__in=signatures.values("pk")).delete()
 
     def describe(self, signature):
+        """One text cell (the staff screen shows each record as label and value; the download keeps it too):
+        "Partner (text v2, 2026-03-01T…: "the text")", one per partner, joined by "; "."""
         opt_ins = []
         for opt_in in PartnerOptIn.objects.filter(signature=signature).select_related("consent").order_by("pk"):
             partner = in_language(opt_in.partner_key, signature.language, model=CoalitionPartner)
+            name = partner.organisation.name if partner else str(opt_in.partner_key)
             opt_ins.append(
-                {
-                    "partner": partner.organisation.name if partner else str(opt_in.partner_key),
-                    "opted_in_at": opt_in.created_at.isoformat(),
-                    "consent_version": opt_in.consent.version,
-                    "consent_text": opt_in.consent.text,
-                }
+                f"{name} (v{opt_in.consent.version}, {opt_in.created_at.isoformat(timespec='seconds')}: "
+                f"“{opt_in.consent.text}”)"
             )
-        return {"partner_opt_ins": opt_ins}
+        return {"partner_opt_ins": "; ".join(opt_ins)}

@@ -45,8 +45,14 @@ def test_erasing_a_pending_signer_deletes_the_opt_ins_with_the_signature(new_sig
 
 def test_an_access_request_lists_the_opt_ins_with_the_text_accepted(signer):
     (record,) = export_person("ada@example.org")
-    assert [opt_in["partner"] for opt_in in record["partner_opt_ins"]] == [
-        "Vluchtelingenwerk Voorbeeld",
-        "Kinderrechten Voorbeeld",
-    ]
-    assert record["partner_opt_ins"][0]["consent_text"] == "Ja, Vluchtelingenwerk Voorbeeld mag mij mailen."
+    first, second = record["partner_opt_ins"].split("; ")
+    assert first.startswith("Vluchtelingenwerk Voorbeeld (v1, ")
+    assert first.endswith("“Ja, Vluchtelingenwerk Voorbeeld mag mij mailen.”)")
+    assert second.startswith("Kinderrechten Voorbeeld (v1, ")
+
+
+def test_the_staff_privacy_screen_shows_the_opt_ins(client, signer, admin_user):
+    client.force_login(admin_user)
+    response = client.post("/admin/petitions/privacy/", {"email": "ada@example.org"})
+    assert response.status_code == 200
+    assert "Ja, Kinderrechten Voorbeeld mag mij mailen." in response.content.decode()
