@@ -30,7 +30,7 @@ def english_translations(page):
 def _asks(request, page):
     return (
         request.method == "POST"
-        and "action-publish" in request.POST
+        and request.POST.get("action-publish")
         and page.locale.language_code == settings.LANGUAGE_CODE
         and is_gated(page)
         and english_translations(page).exists()
@@ -70,17 +70,19 @@ def after_edit_page(request, page):
 
 
 def sync_translations(page, user):
-    """Take the Dutch strings into the translation and save each English copy as a draft for review."""
-    source, _created = TranslationSource.update_or_create_from_instance(page)
-    for translation in Translation.objects.filter(source=source, enabled=True):
-        translation.save_target(user=user, publish=False)
+    """Take the new Dutch strings into the translation editor, where they wait for the translator.
+
+    The English page itself is left alone: wagtail-localize's save of a page translation writes the
+    live row even for a draft, and the new strings would show in Dutch until translated.
+    """
+    TranslationSource.update_or_create_from_instance(page)
 
 
 def register_log_actions(actions):
     actions.register_action(
         ACTIONS[SYNC],
         gettext_lazy("Published with the English synced"),
-        gettext_lazy("Published the Dutch and synced the English translation (a draft to review)"),
+        gettext_lazy("Published the Dutch and took its new texts into the English translation editor"),
     )
     actions.register_action(
         ACTIONS[DUTCH_ONLY],
