@@ -239,3 +239,25 @@ def test_complete_imported_totals_are_accepted(life):
     petition.clean()
     ad.status, ad.imported_donors, ad.imported_area_cm2, ad.imported_source = AdStatus.FUNDED, 2900, 105, "2022"
     ad.clean()
+
+
+# Staff see the imported totals labelled with their source ---------------------------------------------
+
+
+def test_the_petition_dashboard_labels_the_imported_count(client, life):
+    from tests.petitions.test_admin import dashboard_url, login
+
+    hand_over(life["petition"])
+    login(client, "Campaign staff")
+    content = client.get(dashboard_url(life["petition"])).content.decode()
+    assert "Imported (counted before this site)" in content and "2020, geteld door VluchtelingenWerk" in content
+
+
+def test_the_ad_dashboard_labels_the_imported_totals(client, life):
+    from tests.donations.test_admin import login
+
+    publish(life["ad"])
+    login(client, "Campaign staff")
+    content = client.get(f"/admin/donations/{life['ad'].ad_key}/").content.decode()
+    assert "Imported (counted before this site)" in content
+    assert "2900 donors and 105 cm² (campagne 2022), added to the public figures only" in content
