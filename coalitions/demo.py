@@ -67,12 +67,12 @@ def seed(seeder):
             {"petition": petition, "organisation": organisation},
         )
         if not PartnerOptIn.objects.filter(partner_key=partner.partner_key).exists():
-            generate_opt_ins(partner, seeder)
-            seeder.created += 1
+            seeder.created += generate_opt_ins(partner, seeder)
 
 
 def generate_opt_ins(partner, seeder):
-    """Some of the petition's confirmed demo signers, each with the opt-in text of their language."""
+    """Some of the petition's confirmed demo signers, each with the opt-in text of their language; returns how many
+    (none when the demo petition's signatures are an imported count only)."""
     consent = {
         "nl": current_partner_consent(partner),
         "en": current_partner_consent(partner.get_translation(seeder.en)),
@@ -81,7 +81,7 @@ def generate_opt_ins(partner, seeder):
     signatures = Signature.objects.filter(
         petition_key=partner.petition.petition_key, status=SignatureStatus.CONFIRMED, anonymised_at__isnull=True
     ).values_list("pk", "language", "confirmed_at")
-    PartnerOptIn.objects.bulk_create(
+    created = PartnerOptIn.objects.bulk_create(
         [
             PartnerOptIn(
                 signature_id=pk,
@@ -94,3 +94,4 @@ def generate_opt_ins(partner, seeder):
         ],
         batch_size=1000,
     )
+    return len(created)
