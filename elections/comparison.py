@@ -71,14 +71,40 @@ def _prefer(objects, locale):
     return list(chosen.values())
 
 
+UNTRANSLATED_CHECKED = ("summary", "assessment")
+
+
+def _mark_untranslated(shown, every, locale, default_locale_id):
+    """`untranslated`: the texts of a shown position still in the default language (a copy not made
+    yet, or texts the translator has not reached), so the page can mark them instead of passing them off."""
+    source = {obj.translation_key: obj for obj in every if obj.locale_id == default_locale_id}
+    for position in shown:
+        position.untranslated = set()
+        if locale.pk == default_locale_id:
+            continue
+        dutch = source.get(position.translation_key)
+        if position.locale_id != locale.pk:
+            position.untranslated = {name for name in UNTRANSLATED_CHECKED if getattr(position, name)}
+        elif dutch is not None:
+            position.untranslated = {
+                name
+                for name in UNTRANSLATED_CHECKED
+                if getattr(position, name) and getattr(position, name) == getattr(dutch, name)
+            }
+        notes = {correction.note for correction in dutch.corrections.all()} if dutch is not None else set()
+        for correction in position.corrections.all():
+            correction.untranslated = position.locale_id != locale.pk or correction.note in notes
+
+
 def load(election, locale, with_statements=False):
     locales = {locale.pk, election.locale_id}
-    positions = _prefer(
+    every_position = list(
         election.positions.filter(locale_id__in=locales)
         .select_related("party", "theme")
-        .prefetch_related("corrections"),
-        locale,
+        .prefetch_related("corrections")
     )
+    positions = _prefer(every_position, locale)
+    _mark_untranslated(positions, every_position, locale, election.locale_id)
     party_sources = {position.party_id: position.party for position in positions}
     theme_sources = {position.theme_id: position.theme for position in positions}
     statements = []

@@ -3,6 +3,19 @@ import requests
 from django.core.cache import cache
 from wagtail_localize.models import Translation, TranslationSource
 
+# The elections fixtures, for the marking of untranslated election data.
+from tests.elections.conftest import (  # noqa: F401 (fixtures)
+    comparison_page,
+    english_page,
+    module_comparison_page,
+    module_election,
+    module_english_page,
+    module_make,
+    module_parties,
+    module_positions,
+    module_statements,
+    module_themes,
+)
 from website.models import StandardPage
 
 
