@@ -68,3 +68,23 @@ def test_sites_are_remembered_for_a_bounded_number_of_hosts(rf, about):
         site = i18n.find_site(rf.get("/", HTTP_HOST=f"host{number}.example"))
         assert site == Site.objects.get(is_default_site=True)  # no site of its own: the default one
     assert len(cache.get(i18n.SITES_KEY)) <= i18n.MAX_HOSTS
+
+
+def test_the_menu_leaves_out_pages_behind_a_view_restriction(client, home, about):
+    from wagtail.models import PageViewRestriction
+
+    page = StandardPage.objects.get(pk=about.pk)
+    page.show_in_menus = True
+    page.save_revision().publish()
+    secret = StandardPage(title="Geheim", slug="geheim", show_in_menus=True)
+    home.add_child(instance=secret)
+    secret.save_revision().publish()
+    inner = StandardPage(title="Binnen", slug="binnen", show_in_menus=True)
+    secret.add_child(instance=inner)
+    inner.save_revision().publish()
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    purge_all()
+    pages = i18n.public(StandardPage.objects.live())
+    assert set(pages.values_list("slug", flat=True)) == {"over-ons", "about-us"}  # "geheim" and what is below it: not
+    nav = client.get("/nl/over-ons/").content.decode().split("<nav", 1)[1].split("</nav>", 1)[0]
+    assert "/nl/over-ons/" in nav and "/nl/geheim/" not in nav
