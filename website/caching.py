@@ -7,7 +7,8 @@ which pages show what (menus, footers and snippets appear everywhere), any publi
 change bumps one version number that every entry is checked against: the cache turns over at once.
 So that a publish on a busy day does not send every viewer to the database at the same moment, one
 request renders each page while the others get its previous rendering for a few seconds
-(`RENDER_LOCK_SECONDS`).
+(`RENDER_LOCK_SECONDS`); on a cold page (no previous rendering) they wait for that one render, at most
+`COLD_WAIT_SECONDS`.
 
 Each app says which of its models show on pages with `purge_on_save` (from its `AppConfig.ready`).
 A purge also sends `content_changed` with the object: the place for a CDN purge to hook in
@@ -112,6 +113,10 @@ class CachedPageMixin:
 # previous rendering, for at most this many seconds: the render's lock expires then, and the next request
 # renders too. It bounds how stale a page can be after a publish (plus one render's time).
 RENDER_LOCK_SECONDS = 10
+# A cold page (no previous rendering: never rendered, or evicted) is rendered by one request too; the others
+# wait for that rendering, polling the cache, for at most this long before they render it themselves.
+COLD_WAIT_SECONDS = 2
+COLD_POLL_SECONDS = 0.02
 # How long a rendering is kept after its own time is up, as the previous version to serve during a render.
 STALE_SECONDS = 3600
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -149,12 +154,18 @@ class PageCacheMiddleware:
         if entry is not None and entry.version == version and entry.fresh_until > time.time():
             return self.respond(request, entry)
         lock = render_lock_key(key, version)
-        if entry is not None and not cache.add(lock, 1, RENDER_LOCK_SECONDS):
-            return self.respond(request, entry)  # another request is rendering this version
+        locked = cache.add(lock, 1, RENDER_LOCK_SECONDS)
+        if not locked:
+            # Another request is rendering this version: its previous rendering meanwhile, else (a cold page)
+            # that request's rendering, when it comes within COLD_WAIT_SECONDS.
+            if entry is None:
+                entry = wait_for_render(key, lock, version)
+            if entry is not None:
+                return self.respond(request, entry)
         try:
             return self.render(request, key, version)
         finally:
-            if entry is not None:
+            if locked:
                 cache.delete(lock)
 
     def render(self, request, key, version):
@@ -189,6 +200,21 @@ class PageCacheMiddleware:
             response[name] = value
         patch_vary_headers(response, ("Accept-Encoding",))
         return response
+
+
+def wait_for_render(key, lock, version):
+    """The entry another request is rendering for `version`, once it is stored; None when that render
+    ends without storing one (the page is not shared), or after COLD_WAIT_SECONDS: then render yourself."""
+    deadline = time.monotonic() + COLD_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(COLD_POLL_SECONDS)
+        found = cache.get_many([key, lock])
+        entry = found.get(key)
+        if entry is not None and entry.version == version:
+            return entry
+        if lock not in found:
+            return None
+    return None
 
 
 def render_lock_key(key, version):
