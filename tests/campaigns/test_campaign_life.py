@@ -261,3 +261,71 @@ def test_the_ad_dashboard_labels_the_imported_totals(client, life):
     content = client.get(f"/admin/donations/{life['ad'].ad_key}/").content.decode()
     assert "Imported (counted before this site)" in content
     assert "2900 donors and 105 cm² (campagne 2022), added to the public figures only" in content
+
+
+# The editors' forms reject the same bad input, and save nothing --------------------------------------
+
+
+def admin_form(obj, user, **changes):
+    """The snippet's admin form for `obj`, bound to its current values with `changes` applied."""
+    from wagtail.admin.panels import get_edit_handler
+
+    form_class = get_edit_handler(type(obj)).get_form_class()
+    unbound = form_class(instance=obj, for_user=user)
+    data = {}
+    for name in unbound.fields:
+        value = unbound[name].value()
+        if isinstance(value, datetime.datetime):
+            value = value.strftime("%Y-%m-%d %H:%M")  # the form gives it in the local time already
+        if value is True:
+            value = "on"
+        if value not in (None, False, ""):  # an empty rich text field would not parse as the editor's JSON
+            data[name] = value
+    data.update(changes)
+    return form_class(data, instance=obj, for_user=user)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"imported_count": "-5"}, "imported_count"),
+        ({"imported_count": "lots"}, "imported_count"),
+        ({"imported_count": "500"}, "imported_count_source"),
+        ({"handed_over_on": "31-31-2020"}, "handed_over_on"),
+        ({"handed_over_on": "2999-01-01"}, "handed_over_on"),
+        ({"status": "handed_over"}, "handed_over_on"),
+        ({"handover_image": "999999"}, "handover_image"),
+    ],
+)
+def test_the_petition_form_rejects_bad_imported_counts_and_handovers(life, admin_user, changes, field):
+    form = admin_form(life["petition"], admin_user, **changes)
+    assert not form.is_valid() and field in form.errors
+    assert Petition.objects.get(pk=life["petition"].pk).imported_count == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"imported_donors": "-1", "imported_source": "2022"}, "imported_donors"),
+        ({"imported_donors": "many", "imported_source": "2022"}, "imported_donors"),
+        ({"imported_area_cm2": "10", "imported_source": "2022"}, "imported_area_cm2"),
+        ({"imported_donors": "12"}, "imported_source"),
+    ],
+)
+def test_the_ad_form_rejects_bad_imported_totals(life, admin_user, changes, field):
+    form = admin_form(life["ad"], admin_user, **changes)
+    assert not form.is_valid() and field in form.errors
+    assert DonationAd.objects.get(pk=life["ad"].pk).imported_donors == 0
+
+
+def test_the_petition_form_accepts_a_complete_handover(life, admin_user):
+    form = admin_form(
+        life["petition"],
+        admin_user,
+        status="handed_over",
+        handed_over_on="2020-06-02",
+        handed_over_to="de Tweede Kamer",
+        imported_count="21000",
+        imported_count_source="2020",
+    )
+    assert form.is_valid(), form.errors
