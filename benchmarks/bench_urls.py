@@ -1,4 +1,7 @@
-"""The site's URLs plus one benchmark-only view: the "bare insert" baseline.
+"""The site's URLs plus two benchmark-only views: the "bare insert" and the "bare page" baselines.
+
+`GET /bench/bare` answers a few bytes of HTML through every middleware, with no database query and no
+template: the Django stack's ceiling for a page (benchmarks/pages_load.py compares pages with it).
 
 `POST /bench/bare-insert` parses the same form body as a signature and inserts one row into a plain
 table (`bench_bare_insert`, created by the driver; no index but the primary key) with one raw
@@ -29,4 +32,12 @@ def bare_insert(request):
     return HttpResponse(status=204)
 
 
-urlpatterns = [path("bench/bare-insert", bare_insert, name="bench_bare_insert"), *site_urlpatterns]
+def bare_page(request):
+    return HttpResponse("<!doctype html><title>bare</title><p>bare</p>")
+
+
+urlpatterns = [
+    path("bench/bare-insert", bare_insert, name="bench_bare_insert"),
+    path("bench/bare", bare_page, name="bench_bare_page"),
+    *site_urlpatterns,
+]

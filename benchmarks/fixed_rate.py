@@ -103,8 +103,9 @@ async def read_response(reader):
 
 
 async def run_fixed_rate(
-    url, rate, duration, bodies, *, timeout=10.0, max_in_flight=512, ok_statuses=(302,), method="POST"
+    url, rate, duration, bodies, *, timeout=10.0, max_in_flight=512, ok_statuses=(302,), method="POST", headers=""
 ):
+    """`headers`: extra header lines for GETs, each ending in CRLF (e.g. "Accept-Encoding: gzip\r\n")."""
     parts = urlsplit(url)
     host, port = parts.hostname, parts.port or 80
     target = parts.path + (f"?{parts.query}" if parts.query else "")
@@ -118,7 +119,7 @@ async def run_fixed_rate(
 
     def request_bytes():
         if method == "GET" or bodies is None:
-            return (f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Language: nl\r\n\r\n").encode()
+            return (f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept-Language: nl\r\n{headers}\r\n").encode()
         body, forwarded = bodies.next()
         return (
             f"POST {target} HTTP/1.1\r\nHost: {host}:{port}\r\n"

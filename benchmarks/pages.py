@@ -4,6 +4,10 @@ is and as sent gzip-compressed.
 
 Run against the demo database (after `make run` or `manage.py seed_demo`):
     .venv/bin/python benchmarks/pages.py [--repeat 50]
+
+Under gunicorn with PostgreSQL and Redis, against the bare view, and a publish under load (its own
+database and demo; see benchmarks/pages_load.py):
+    .venv/bin/python benchmarks/pages.py --stampede [--quick]
 """
 
 import argparse
@@ -17,19 +21,22 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
-os.environ.setdefault("DEBUG", "false")
 
-import django  # noqa: E402
 
-django.setup()
+def setup():
+    """The in-process measurements: dev settings with DEBUG off, the demo database."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+    os.environ.setdefault("DEBUG", "false")
+    import django
 
-from django.core.cache import cache  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client, RequestFactory  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+    django.setup()
+    global cache, connection, Client, RequestFactory, CaptureQueriesContext, cache_key, purge_all
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client, RequestFactory
+    from django.test.utils import CaptureQueriesContext
 
-from website.caching import cache_key, purge_all  # noqa: E402
+    from website.caching import cache_key, purge_all
 
 
 def drop_page(path):
@@ -57,7 +64,20 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--only", default="", help="only paths containing this text")
+    parser.add_argument("--server", action="store_true", help="under gunicorn: uncached and cached against bare")
+    parser.add_argument("--stampede", action="store_true", help="--server, and a publish under a fixed load")
+    parser.add_argument("--quick", action="store_true", help="--server: 5 s per test, 16 s of fixed load")
+    parser.add_argument("--duration", type=int, default=10, help="--server: seconds per wrk test")
+    parser.add_argument("--connections", type=int, default=8, help="--server: wrk connections")
+    parser.add_argument("--rate", type=int, default=200, help="--stampede: requests per second offered")
+    parser.add_argument("--stampede-duration", type=int, default=30, help="--stampede: seconds of fixed load")
     args = parser.parse_args()
+    if args.server or args.stampede:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import pages_load
+
+        return pages_load.main(args)
+    setup()
     client = Client(HTTP_HOST="127.0.0.1")
     sitemap = client.get("/sitemap.xml").content.decode()
     paths = [urlsplit(loc.split("</loc>")[0]).path for loc in sitemap.split("<loc>")[1:]]
