@@ -119,7 +119,9 @@ def place(seeder, slug, ad):
     page = CampaignPage.objects.filter(locale=seeder.nl, slug=slug).first()
     block_available = "donation_ad" in CampaignPage._meta.get_field("body").stream_block.child_blocks
     if page and block_available and not any(block.block_type == "donation_ad" for block in page.body):
-        page.body.insert(1, ("donation_ad", {"ad": ad}))
+        # After a petition, if the page has one: sign first, then give.
+        petitions = [i for i, block in enumerate(page.body) if block.block_type == "petition"]
+        page.body.insert(petitions[-1] + 1 if petitions else 1, ("donation_ad", {"ad": ad}))
         seeder.republish(page)
         seeder.created += 1
 
