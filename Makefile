@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-fast browser-deps messages lint clean
+.PHONY: install run test test-fast browser-deps messages lint clean rehearse
 
 install: $(STAMP) messages
 
@@ -41,6 +41,14 @@ test-fast: install
 # Debian's chromium for the browser tests (needs root; `make test` skips them without it).
 browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# The production shape rehearsed on loopback (benchmarks/rehearse.py, about 2 minutes; 4 the first time, when
+# it builds its template database): Debian's varnish (installed here like the browser, needs root),
+# PostgreSQL on 127.0.0.1:5432 and redis-server. Figures go to benchmarks/results/rehearsal-<date>.*
+rehearse: install
+	@command -v varnishd >/dev/null || test -x /usr/sbin/varnishd || { apt-get update -qq && apt-get install -y -qq varnish; }
+	@pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not answering on 127.0.0.1:5432"; exit 1; }
+	$(PY) benchmarks/rehearse.py
 
 # Biome (JavaScript and CSS lint) is an npm dev tool, pinned in package-lock.json.
 NODE_STAMP := node_modules/.installed

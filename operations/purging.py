@@ -58,8 +58,9 @@ def urls_for_pages(pages):
     return sorted(urls)
 
 
-def queue_after_commit(urls):
+def queue_after_commit(urls, changed):
     if urls and cdn.configured():
+        logger.info("cdn purge queued: %d URL(s) for %s %s", len(urls), changed._meta.label, changed.pk)
         transaction.on_commit(partial(queue, urls))
 
 
@@ -71,9 +72,9 @@ def queue(urls, backend_names=None, attempt=1):
 
 def page_changed(sender, instance, **kwargs):
     if cdn.configured():
-        queue_after_commit(urls_for_pages(pages_for_page(instance)))
+        queue_after_commit(urls_for_pages(pages_for_page(instance)), instance)
 
 
 def content_changed(sender, instance, **kwargs):
     if cdn.configured():
-        queue_after_commit(urls_for_pages(pages_for_object(instance)))
+        queue_after_commit(urls_for_pages(pages_for_object(instance)), instance)
