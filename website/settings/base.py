@@ -147,8 +147,12 @@ if REDIS_URL:
             "BACKEND": "website.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "campaigns"),
+            # Redis down: reads miss and writes are dropped (pages render uncached, signing goes on) instead
+            # of every request failing; a hung server costs a request at most a second.
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
