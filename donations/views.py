@@ -68,8 +68,21 @@ def form_page(request, ad, form, status=200, refusal=None):
     from .blocks import gift_context
 
     context = gift_context(ad, form=form)
-    context.update(refusal=refusal, campaign=pages_showing(ad).first())
+    pages = list(pages_showing(ad))
+    if not open_for_gifts(ad, pages):
+        context.update(finished=True, is_open=False)
+    context.update(refusal=refusal, campaign=pages[0] if pages else None)
     return private(render(request, "donations/give_page.html", context, status=status))
+
+
+def open_for_gifts(ad, pages=None):
+    """Open and before its deadline, and not shown only on finished campaigns: a campaign that has finished
+    closes its ad too, even if the ad was left open (duck-typed: the page says whether it `is_finished`;
+    this app does not import campaigns). An ad on no page yet stays open."""
+    if not ad.accepts_gifts():
+        return False
+    pages = list(pages_showing(ad)) if pages is None else pages
+    return not pages or any(not getattr(page, "is_finished", False) for page in pages)
 
 
 # The gift form sits on cached campaign pages, which cannot carry a per-visitor CSRF token; and
@@ -86,7 +99,7 @@ def give(request, ad_key):
         return form_page(request, ad, GiftForm(ad=ad, limits=limits, initial={"choice": "1"}))
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return message(request, 403, _("Not given"), _("Gifts can only be made on this site."), ad)
-    if not ad.accepts_gifts():
+    if not open_for_gifts(ad):
         return message(request, 409, _("This ad is closed"), _("This ad no longer accepts gifts. Thank you!"), ad)
     form = GiftForm(request.POST, ad=ad, limits=limits)
     if not form.is_valid() or form.units is None:

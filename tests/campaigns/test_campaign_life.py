@@ -329,3 +329,43 @@ def test_the_petition_form_accepts_a_complete_handover(life, admin_user):
         imported_count_source="2020",
     )
     assert form.is_valid(), form.errors
+
+
+# An ad left open on a campaign that has finished takes no gifts either --------------------------------
+
+
+@pytest.fixture
+def ad_on_finished_only(seeder, campaign_index, django_capture_on_commit_callbacks):
+    def values(t):
+        return ad_values(t, title=t("Alleen afgelopen", "Finished only"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ad = seeder.snippet(DonationAd, values, {"title": "Alleen afgelopen"})
+    make_campaign(
+        seeder,
+        campaign_index,
+        django_capture_on_commit_callbacks,
+        nl="Voorbij",
+        en="Over",
+        slug="voorbij",
+        status="won",
+        start=datetime.date(2022, 3, 1),
+        body=lambda t: [("donation_ad", {"ad": ad})],
+    )
+    return ad
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_gift_endpoint_refuses_an_open_ad_shown_only_on_a_finished_campaign(client, ad_on_finished_only, language):
+    ad = ad_on_finished_only
+    assert ad.accepts_gifts()
+    url = f"/{language}/donations/{ad.ad_key}/give/"
+    response = client.post(url, {"choice": "5", "email": "donor@example.org", "consent": "on"})
+    assert response.status_code == 409
+    page = client.get(url).content.decode()
+    assert "data-gift-form" not in page and "donation-ad__body--finished" in page
+
+
+def test_an_open_ad_also_on_a_live_campaign_still_takes_gifts(client, life):
+    url = f"/nl/donations/{life['ad'].ad_key}/give/"
+    assert "data-gift-form" in client.get(url).content.decode()
