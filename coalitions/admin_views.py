@@ -135,7 +135,7 @@ def embed_snippets(request, url_name, key, title):
                 name,
                 str(
                     format_html(
-                        '<iframe src="{}" title="{}" width="100%" height="190" loading="lazy" '
+                        '<iframe src="{}" title="{}" width="100%" height="240" loading="lazy" '
                         'style="border:0;max-width:480px"></iframe>',
                         url,
                         title,
