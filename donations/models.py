@@ -106,9 +106,9 @@ class DonationAd(TranslatableMixin, index.Indexed, models.Model):
     # labelled with their source. Imported area only on an ad that no longer sells, so the ledger's
     # "never oversold" stays the ledger's alone.
     imported_donors = models.PositiveIntegerField(
-        _("imported donors"), default=0, validators=[MaxValueValidator(10_000_000)]
+        _("imported donors"), default=0, blank=True, validators=[MaxValueValidator(10_000_000)]
     )
-    imported_area_cm2 = models.PositiveIntegerField(_("imported area funded (cm²)"), default=0)
+    imported_area_cm2 = models.PositiveIntegerField(_("imported area funded (cm²)"), default=0, blank=True)
     imported_source = models.CharField(
         _("source of the imported totals"),
         max_length=300,
@@ -191,6 +191,9 @@ class DonationAd(TranslatableMixin, index.Indexed, models.Model):
             raise ValidationError(errors)
 
     def _imported_errors(self):
+        # Optional in the form (left out or cleared means none); stored as 0.
+        self.imported_donors = self.imported_donors or 0
+        self.imported_area_cm2 = self.imported_area_cm2 or 0
         errors = {}
         if self.imported_area_cm2:
             if self.total_area_cm2 and self.imported_area_cm2 > self.total_area_cm2:

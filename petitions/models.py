@@ -76,6 +76,7 @@ class Petition(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMo
     imported_count = models.PositiveIntegerField(
         _("imported signatures"),
         default=0,
+        blank=True,
         validators=[MaxValueValidator(100_000_000)],
         help_text=_("Signatures collected before this site or elsewhere; they add to the public total."),
     )
@@ -174,6 +175,7 @@ class Petition(TranslatableMixin, PreviewableMixin, index.Indexed, ClusterableMo
     def clean(self):
         super().clean()
         errors = {}
+        self.imported_count = self.imported_count or 0  # optional in the form: left out or cleared means none
         if self.closes_at and self.opens_at and self.closes_at <= self.opens_at:
             errors["closes_at"] = _("A petition must close after it opens.")
         if self.imported_count and not self.imported_count_source.strip():

@@ -13,12 +13,13 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="donationad",
             name="imported_area_cm2",
-            field=models.PositiveIntegerField(default=0, verbose_name="imported area funded (cm²)"),
+            field=models.PositiveIntegerField(blank=True, default=0, verbose_name="imported area funded (cm²)"),
         ),
         migrations.AddField(
             model_name="donationad",
             name="imported_donors",
             field=models.PositiveIntegerField(
+                blank=True,
                 default=0,
                 validators=[django.core.validators.MaxValueValidator(10000000)],
                 verbose_name="imported donors",

@@ -43,6 +43,7 @@ class Migration(migrations.Migration):
             model_name="petition",
             name="imported_count",
             field=models.PositiveIntegerField(
+                blank=True,
                 default=0,
                 help_text="Signatures collected before this site or elsewhere; they add to the public total.",
                 validators=[django.core.validators.MaxValueValidator(100000000)],

@@ -369,3 +369,13 @@ def test_the_gift_endpoint_refuses_an_open_ad_shown_only_on_a_finished_campaign(
 def test_an_open_ad_also_on_a_live_campaign_still_takes_gifts(client, life):
     url = f"/nl/donations/{life['ad'].ad_key}/give/"
     assert "data-gift-form" in client.get(url).content.decode()
+
+
+def test_cleared_imported_numbers_are_stored_as_none_imported(life, admin_user):
+    petition_form = admin_form(life["petition"], admin_user, imported_count="")
+    assert petition_form.is_valid(), petition_form.errors
+    assert petition_form.save().imported_count == 0
+    ad_form = admin_form(life["ad"], admin_user, imported_donors="", imported_area_cm2="")
+    assert ad_form.is_valid(), ad_form.errors
+    saved = ad_form.save()
+    assert (saved.imported_donors, saved.imported_area_cm2) == (0, 0)
