@@ -224,6 +224,7 @@ def render_vcl(app_ports, work):
     vcl = (ROOT / "deploy" / "varnish.vcl").read_text()
     for default, port in zip(("8001", "8002"), app_ports, strict=True):
         vcl = vcl.replace(f'.port = "{default}"', f'.port = "{port}"')
+    vcl = vcl.replace('"Host: campagnes.example.org"', '"Host: 127.0.0.1"')
     path = work / "rehearse.vcl"
     path.write_text(vcl)
     return path

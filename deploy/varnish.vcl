@@ -8,9 +8,12 @@ vcl 4.1;
 import directors;
 import std;
 
+# Host: one of ALLOWED_HOSTS (else Django answers 400); X-Forwarded-Proto: https, else the production
+# settings redirect the probe to https (301) and every app server looks down.
 probe healthz {
     .request = "GET /healthz HTTP/1.1"
-               "Host: localhost"
+               "Host: campagnes.example.org"
+               "X-Forwarded-Proto: https"
                "Connection: close";
     .interval = 1s;
     .timeout = 2s;

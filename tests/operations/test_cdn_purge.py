@@ -154,3 +154,27 @@ def test_purge_urls_come_from_the_page_tree_not_a_swapped_language_prefix(home, 
     english_about = about.get_translation(locales["en"])
     urls = purging.urls_for_pages(purging.pages_for_page(about))
     assert english_about.get_full_url() in urls and english_about.get_full_url().endswith("/en/about-us/")
+
+
+def test_the_editor_is_told_the_purge_is_queued_when_a_cdn_is_configured(rf, settings, fake_cdn):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.utils import translation
+
+    from operations.wagtail_hooks import after_page_change
+
+    def editor_request():
+        request = rf.post("/admin/pages/1/edit/")
+        request.session = {}
+        request._messages = FallbackStorage(request)
+        return request
+
+    request = editor_request()
+    with translation.override("nl"):
+        after_page_change(request, page=None)
+    (message,) = get_messages(request)
+    assert "CDN" in str(message) and "wachtrij" in str(message)
+    settings.WAGTAILFRONTENDCACHE = {}
+    request = editor_request()
+    after_page_change(request, page=None)
+    assert list(get_messages(request)) == []
