@@ -601,6 +601,9 @@ def main():
             name: {
                 "requests": sum(1 for row in rows if window_of(row[1]) == name),
                 "errors": sum(1 for row in rows if window_of(row[1]) == name and not ok(row[3])),
+                "error_kinds": sorted(
+                    {f"{row[0]} {row[3]}" for row in rows if window_of(row[1]) == name and not ok(row[3])}
+                ),
                 "seconds": round(end - begin, 1),
             }
             for name, (begin, end) in windows.items()
