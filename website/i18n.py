@@ -32,7 +32,8 @@ class RequestLocalesMiddleware:
     translation and its specific page (3 queries); and every `localized` asks for the locale again. Here
     routing starts from `locale_home` (one query in either language, or none while no content changed)
     and hands Wagtail the result through `request._wagtail_route_for_request`, where `route_for_request`
-    keeps it. Remembered for one request only: a locale added in the admin is seen by the next one.
+    keeps it (Wagtail's own hooks, view restrictions included, still run in its `serve` view). Locales and
+    sites come from the cache until one of them is saved or deleted (see `LOCALES_KEY`).
     """
 
     def __init__(self, get_response):
