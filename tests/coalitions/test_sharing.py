@@ -83,3 +83,46 @@ def test_the_thank_you_page_asks_to_share_and_to_give(client, petition, campaign
     assert f"/en/petitions/{petition.petition_key}/share/whatsapp/" in html
     assert f"/en/petitions/{petition.petition_key}/share/donate/" in html
     assert html.index("share/whatsapp/") < html.index("share/email/") < html.index("share/x/")
+
+
+def render_gift_asks(rf, campaign, language="nl"):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override(language):
+        return Template("{% load journey_tags %}{% gift_asks campaign %}").render(
+            Context({"request": rf.get("/"), "campaign": campaign})
+        )
+
+
+def test_after_a_gift_the_visitor_is_asked_to_share_the_campaign_and_sign_its_petition(rf, petition, campaign):
+    html = render_gift_asks(rf, campaign)
+    assert f"/nl/petitions/{petition.petition_key}/share/whatsapp/" in html  # counted for the campaign's petition
+    assert f'href="{campaign.url}#petition-{petition.pk}"' in html
+    assert "Teken ook de petitie" in html
+
+
+def test_after_a_gift_on_a_campaign_without_an_open_petition_the_links_go_straight_to_the_networks(
+    rf, petition, campaign
+):
+    from petitions.models import PetitionStatus
+
+    petition.status = PetitionStatus.CLOSED
+    petition.save()
+    campaign.refresh_from_db()
+    html = render_gift_asks(rf, campaign, "en")
+    assert "https://wa.me/?text=" in html and "/share/" not in html
+    assert "#petition-" not in html
+
+
+def test_the_donate_page_of_the_site_identity_comes_before_its_link(campaign, ad, locales, home):
+    ad.status = "closed"
+    ad.save()
+    SiteIdentity.objects.create(
+        locale=locales["nl"], organisation_name="Org", donate_page=home, donate_url="https://example.org/geef"
+    )
+    campaign.refresh_from_db()
+    from django.utils import translation
+
+    with translation.override("nl"):
+        assert donate_target(campaign) == home.url
