@@ -160,8 +160,9 @@ def prepare_database(env, name, log_dir):
     env["MEDIA_ROOT"] = str(media)
     if not psql(f"SELECT 1 FROM pg_database WHERE datname = '{template}'"):
         log(f"building the template database {template} (migrate + seed_demo, once per migration set)")
-        for old in psql("SELECT datname FROM pg_database WHERE datname LIKE 'rehearse_tpl_%'"):
-            psql(f'DROP DATABASE IF EXISTS "{old[0]}" WITH (FORCE)')
+        for (old,) in psql("SELECT datname FROM pg_database WHERE datname LIKE 'rehearse_tpl_%'"):
+            psql(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
+            shutil.rmtree(Path(tempfile.gettempdir()) / f"campaign-rehearse-media-{old}", ignore_errors=True)
         psql(f'CREATE DATABASE "{template}"')
         # No CDN while seeding, and the tasks seeding queued are run here: copies start with an empty queue.
         build_env = {**env, "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{template}", "CDN_PURGE_URL": ""}
