@@ -1,8 +1,9 @@
-"""The bilingual publish gate: publishing a Dutch change of a gated page type while it has an English
-translation asks the editor to sync the English now or to publish the Dutch alone.
+"""The bilingual publish gate: publishing a Dutch change of a gated page type (or saving a gated
+snippet, which has no drafts: petitions, ads) while it has an English translation asks the editor to
+sync the English now or to publish the Dutch alone.
 
-The page types are named in the TRANSLATION_PUBLISH_GATE setting. The question is a page that posts
-the editor's form again with the answer added; the answer is written to the page's history.
+The models are named in the TRANSLATION_PUBLISH_GATE setting. The question is a page that posts the
+editor's form again with the answer added; the answer is written to the object's history.
 """
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
 FIELD = "translation_gate"
@@ -17,27 +19,35 @@ SYNC, DUTCH_ONLY = "sync", "dutch_only"
 ACTIONS = {SYNC: "translation.publish_and_sync", DUTCH_ONLY: "translation.publish_dutch_only"}
 
 
-def is_gated(page):
-    return page.specific_class._meta.label in settings.TRANSLATION_PUBLISH_GATE
+def is_gated(obj):
+    model = obj.specific_class if isinstance(obj, Page) else type(obj)
+    return model._meta.label in settings.TRANSLATION_PUBLISH_GATE
 
 
-def english_translations(page):
+def english_translations(obj):
     return Translation.objects.filter(
-        source__object_id=page.translation_key, source__locale_id=page.locale_id, enabled=True
+        source__object_id=obj.translation_key, source__locale_id=obj.locale_id, enabled=True
     ).select_related("target_locale")
 
 
-def _asks(request, page):
+def _publishes(request, obj):
+    # Objects with drafts publish on the Publish button; the others on every save.
+    return bool(request.POST.get("action-publish")) if isinstance(obj, DraftStateMixin) else True
+
+
+def _asks(request, obj):
     return (
         request.method == "POST"
-        and request.POST.get("action-publish")
-        and page.locale.language_code == settings.LANGUAGE_CODE
-        and is_gated(page)
-        and english_translations(page).exists()
+        and isinstance(obj, TranslatableMixin)
+        and obj.pk is not None
+        and _publishes(request, obj)
+        and obj.locale.language_code == settings.LANGUAGE_CODE
+        and is_gated(obj)
+        and english_translations(obj).exists()
     )
 
 
-def before_edit_page(request, page):
+def before_edit(request, page):
     if not _asks(request, page):
         return None
     choice = request.POST.get(FIELD)
@@ -46,7 +56,7 @@ def before_edit_page(request, page):
         return None
     fields = [(name, value) for name in request.POST for value in request.POST.getlist(name) if name != FIELD]
     context = {
-        "page": page,
+        "title": page.get_admin_display_title() if isinstance(page, Page) else str(page),
         "fields": fields,
         "action": request.get_full_path(),
         "languages": [translation.target_locale.get_display_name() for translation in english_translations(page)],
@@ -59,9 +69,9 @@ def before_edit_page(request, page):
     return TemplateResponse(request, "translation/publish_gate.html", context, status=400 if choice else 200)
 
 
-def after_edit_page(request, page):
+def after_edit(request, page):
     choice = getattr(request, "translation_gate", None)
-    if choice is None or not page.live:
+    if choice is None or (isinstance(page, DraftStateMixin) and not page.live):
         return None
     if choice == SYNC:
         sync_translations(page, request.user)

@@ -61,6 +61,8 @@ def add_translation_panel(request, panels):
         panels.append(TranslationPanel(request.user))
 
 
-hooks.register("before_edit_page", gate.before_edit_page)
-hooks.register("after_edit_page", gate.after_edit_page)
+hooks.register("before_edit_page", gate.before_edit)
+hooks.register("after_edit_page", gate.after_edit)
+hooks.register("before_edit_snippet", gate.before_edit)
+hooks.register("after_edit_snippet", gate.after_edit)
 hooks.register("register_log_actions", gate.register_log_actions)

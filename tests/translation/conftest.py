@@ -1,6 +1,7 @@
 import pytest
 import requests
 from django.core.cache import cache
+from django.utils import translation
 from wagtail_localize.models import Translation, TranslationSource
 
 # The elections fixtures, for the marking of untranslated election data.
@@ -98,3 +99,19 @@ def english_draft(dutch_page, seeder, django_capture_on_commit_callbacks):
         translation = Translation.objects.create(source=source, target_locale=seeder.en)
         translation.save_target(publish=False)
     return translation
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """The admin reads Wagtail in English: the tests check its words."""
+    from wagtail.users.models import UserProfile
+
+    UserProfile.objects.update_or_create(user=admin_user, defaults={"preferred_language": "en"})
+    return admin_user
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages built outside a request (the report's rows) in English too."""
+    with translation.override("en"):
+        yield

@@ -4,14 +4,16 @@ from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
-from wagtail.models import PageLogEntry
+from django.utils import translation
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import ModelLogEntry, PageLogEntry
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from campaigns.models import CampaignPage
 from translation import status
 from translation.gate import is_gated
-from website.models import StandardPage
+from website.models import SiteIdentity, StandardPage
 
 
 class FormFields(HTMLParser):
@@ -115,7 +117,8 @@ def test_publishing_with_sync_takes_the_new_dutch_into_the_translation(gated, ad
     assert StringSegment.objects.filter(source=source, string__data="Wie wij nu zijn.").exists()
     english = about.get_translations().get()
     assert english.intro == "Who we are."  # the English page waits for its translator
-    (row,) = [row for row in status.report_rows(admin_user, "outdated") if row.title == "Over ons"]
+    with translation.override("en"):  # the request left Dutch active
+        (row,) = [row for row in status.report_rows(admin_user, "outdated") if row.title == "Over ons"]
     assert "1 of" in row.detail
     history = admin_client.get(reverse("wagtailadmin_pages:history", args=[about.pk])).content.decode()
     assert "Published with the English synced" in history
@@ -144,3 +147,45 @@ def test_publishing_the_english_copy_is_not_asked(gated, admin_client, about):
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
     assert response.status_code == 200
     assert "The English translation is behind" not in response.content.decode()
+
+
+# Snippets have no drafts: saving a gated one is publishing it.
+
+
+def identity_values(t):
+    return {"organisation_name": t("Stichting", "Foundation")}
+
+
+@pytest.fixture
+def identity(seeder, settings):
+    settings.TRANSLATION_PUBLISH_GATE = ["website.SiteIdentity"]
+    return seeder.snippet(SiteIdentity, identity_values, {})
+
+
+def snippet_form(client, url, **changes):
+    parser = FormFields("w-editor-form")
+    parser.feed(client.get(url).content.decode())
+    data = {}
+    for name, value in parser.fields:
+        data.setdefault(name, []).append(value)
+    data.update({name: [value] for name, value in changes.items()})
+    return data
+
+
+def test_saving_a_gated_snippet_with_an_english_translation_asks_first(admin_client, identity):
+    url = AdminURLFinder().get_edit_url(identity)
+    data = snippet_form(admin_client, url, organisation_name="Stichting Vluchteling")
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "The English translation is behind" in response.content.decode()
+    identity.refresh_from_db()
+    assert identity.organisation_name == "Stichting"
+    response = admin_client.post(url, {**data, "translation_gate": "dutch_only"})
+    assert response.status_code == 302
+    identity.refresh_from_db()
+    assert identity.organisation_name == "Stichting Vluchteling"
+    assert ModelLogEntry.objects.filter(object_id=str(identity.pk), action="translation.publish_dutch_only").exists()
+
+
+def test_petitions_and_ads_are_gated_by_default(settings):
+    assert {"petitions.Petition", "donations.DonationAd"} <= set(settings.TRANSLATION_PUBLISH_GATE)

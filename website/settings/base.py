@@ -294,5 +294,5 @@ if DEEPL_API_KEY:
     }
 else:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "translation.machine.OfflineTranslator"}
-# Page types whose Dutch publish asks about an English translation that is behind (translation/gate.py).
-TRANSLATION_PUBLISH_GATE = ["campaigns.CampaignPage"]
+# Page types and snippets whose Dutch publish asks about an English translation that is behind (translation/gate.py).
+TRANSLATION_PUBLISH_GATE = ["campaigns.CampaignPage", "petitions.Petition", "donations.DonationAd"]
