@@ -38,7 +38,16 @@ class CampaignPage(CachedPageMixin, SocialMetaMixin, Page):
         _("the ask"), max_length=200, help_text=_("One line: what the campaign asks, e.g. “Take in 500 children”.")
     )
     summary = models.TextField(_("summary"), blank=True, help_text=_("For cards and search results."))
-    status = models.CharField(_("status"), max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.ACTIVE)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=CampaignStatus.choices,
+        default=CampaignStatus.ACTIVE,
+        help_text=_(
+            "A live campaign takes signatures and gifts. A finished one shows what it achieved and no form, "
+            "even if its petition or ad was left open: close those too."
+        ),
+    )
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"), null=True, blank=True)
     body = StreamField(CampaignStreamBlock(), blank=True, verbose_name=_("body"))

@@ -15,6 +15,10 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 choices=[("active", "Live"), ("closed", "Finished"), ("won", "Finished: won")],
                 default="active",
+                help_text=(
+                    "A live campaign takes signatures and gifts. A finished one shows what it achieved and no form, "
+                    "even if its petition or ad was left open: close those too."
+                ),
                 max_length=10,
                 verbose_name="status",
             ),
