@@ -179,6 +179,12 @@ def _escape(value):
     return value.__html__() if hasattr(value, "__html__") else escape(str(value))
 
 
+@cache
+def _escaped_name(name):
+    """A municipality's name as HTML: the same 342 names on every render."""
+    return escape(name)
+
+
 def _check_state_key(state_key):
     if not _STATE_KEY.fullmatch(state_key):
         raise ValueError(f"state key {state_key!r} must be lower-case letters, digits, '_' or '-'")
@@ -206,7 +212,7 @@ def _tile(tile, state_key, state_label, url):
 
     A tile is named by its <title> ("<municipality>: <state>", also its tooltip), a linked tile by its link."""
     _check_state_key(state_key)
-    text = f"{escape(tile.name)}: {_escape(state_label)}"
+    text = f"{_escaped_name(tile.name)}: {_escape(state_label)}"
     if not url:
         return (
             f'<use href="#tile-map-{state_key}" class="tile-map__tile" x="{tile.x}" y="{tile.y}" role="img">'
