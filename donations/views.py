@@ -23,6 +23,7 @@ from website.references import pages_showing
 from website.translation import in_language_or_404
 
 from . import canvas, webhooks
+from .availability import open_for_gifts
 from .checkout import start_checkout
 from .fulfilment import fail_checkout_session, fulfil_checkout_session
 from .holds import HoldRefused, create_hold, mark_processing
@@ -73,16 +74,6 @@ def form_page(request, ad, form, status=200, refusal=None):
         context.update(finished=True, is_open=False)
     context.update(refusal=refusal, campaign=pages[0] if pages else None)
     return private(render(request, "donations/give_page.html", context, status=status))
-
-
-def open_for_gifts(ad, pages=None):
-    """Open and before its deadline, and not shown only on finished campaigns: a campaign that has finished
-    closes its ad too, even if the ad was left open (duck-typed: the page says whether it `is_finished`;
-    this app does not import campaigns). An ad on no page yet stays open."""
-    if not ad.accepts_gifts():
-        return False
-    pages = list(pages_showing(ad)) if pages is None else pages
-    return not pages or any(not getattr(page, "is_finished", False) for page in pages)
 
 
 # The gift form sits on cached campaign pages, which cannot carry a per-visitor CSRF token; and
