@@ -5,6 +5,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,6 +17,22 @@ from . import admin_views
 from .models import CoalitionPartner
 
 
+class CoalitionPartnerForm(WagtailAdminModelForm):
+    """Wagtail's choosers look a submitted id up when the form is shown again: garbage there would be a 500.
+    An id that is no number (or too long for the database) is dropped: the form says the field is required."""
+
+    CHOSEN = ("petition", "organisation")
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for name in self.CHOSEN:
+                value = str(data.get(name, ""))
+                if value and not (value.isascii() and value.isdigit() and len(value) <= 18):
+                    data[name] = ""
+        super().__init__(data, *args, **kwargs)
+
+
 class CoalitionPartnerViewSet(SnippetViewSet):
     model = CoalitionPartner
     icon = "group"
@@ -23,6 +41,7 @@ class CoalitionPartnerViewSet(SnippetViewSet):
     menu_order = 150
     list_display = ["organisation", "petition"]
     list_filter = ["locale"]
+    edit_handler = ObjectList(CoalitionPartner.panels, base_form_class=CoalitionPartnerForm)
 
 
 register_snippet(CoalitionPartnerViewSet)
