@@ -52,6 +52,16 @@ HANDLERS = {
 }
 
 
+# Other apps' events (giving's gifts and subscriptions): a router registered from an AppConfig.ready takes the
+# whole event and returns an outcome, or None for an event that is not its own. Routers are asked first.
+ROUTERS = []
+
+
+def register_router(router):
+    if router not in ROUTERS:
+        ROUTERS.append(router)
+
+
 class NotAnEvent(ValueError):
     """A body with a valid signature that is not a Stripe event: answered 400 with this reason."""
 
@@ -111,8 +121,10 @@ def handle_event(event):
     row, _first = record(event)
     if row.processed_at is not None:
         return "duplicate"
-    handler = HANDLERS.get(event.get("type"))
-    outcome = handler((event.get("data") or {}).get("object") or {}) if handler else "ignored"
+    outcome = next((outcome for router in ROUTERS if (outcome := router(event)) is not None), None)
+    if outcome is None:
+        handler = HANDLERS.get(event.get("type"))
+        outcome = handler((event.get("data") or {}).get("object") or {}) if handler else "ignored"
     StripeEvent.objects.filter(pk=row.pk, processed_at__isnull=True).update(
         processed_at=timezone.now(), outcome=outcome[:40]
     )

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "campaigns",
     "petitions",
     "donations",
+    "giving",
     "elections",
     "coalitions",
     "wagtail.contrib.frontend_cache",  # before operations, which replaces its page signal handlers
