@@ -12,7 +12,8 @@ from donations import canvas
 from donations.area import UNITS_PER_CM2
 from donations.models import DonationAd
 from petitions import counting, lookups
-from website import caching
+from website import caching, ratelimit
+from website.net import client_ip
 from website.translation import in_language_or_404
 
 from .journey import SHARE_CHANNELS, campaign_of, donate_target, share_page_url, share_target
@@ -22,6 +23,7 @@ from .models import ShareChannel
 # script on them, so the site's strict policy holds otherwise.
 EMBED_CSP = {**settings.SECURE_CSP, "frame-ancestors": ["*"], "style-src": ["'self'"]}
 EMBED_SECONDS = 30
+CLICKS_PER_VISITOR = 10  # per petition and hour
 
 
 class ShareRedirect(HttpResponseRedirect):
@@ -44,7 +46,9 @@ def share_redirect(request, petition_key, channel):
             raise Http404("Nowhere to donate")
     else:
         target = share_target(channel, share_page_url(request, campaign), petition.share_text)
-    count_click(petition.petition_key, channel)
+    # One visitor clicking again and again still reaches the network, but counts a few times at most.
+    if not ratelimit.hit("share-click", f"{client_ip(request)}:{petition.petition_key}", CLICKS_PER_VISITOR, 3600):
+        count_click(petition.petition_key, channel)
     response = ShareRedirect(target)
     response["X-Robots-Tag"] = "noindex, nofollow"
     add_never_cache_headers(response)  # every click reaches us, or it is not counted

@@ -126,3 +126,11 @@ def test_the_donate_page_of_the_site_identity_comes_before_its_link(campaign, ad
 
     with translation.override("nl"):
         assert donate_target(campaign) == home.url
+
+
+def test_one_visitor_clicking_again_and_again_counts_a_few_times_but_is_still_sent_on(client, petition, campaign):
+    from coalitions.views import CLICKS_PER_VISITOR
+
+    for _ in range(CLICKS_PER_VISITOR + 5):
+        assert client.get(share_url(petition, "x")).status_code == 302
+    assert ShareClick.objects.get().clicks == CLICKS_PER_VISITOR
