@@ -151,6 +151,21 @@ def test_an_editor_machine_translates_reviews_and_publishes_a_campaign_page(page
     expect(page.locator("h1")).to_have_text(DUTCH["title"])
     check_accessibility(page, "the Dutch campaign")
 
+    # A later Dutch change: publishing asks about the English first; the answer is in the history.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"/admin/pages/{campaign}/edit/")
+    page.fill("#id_ask", "Vraag uw gemeente vandaag om opvang.")
+    page.locator("footer [data-w-dropdown-target=toggle]").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator("main")).to_contain_text("The English translation is behind")
+    screenshot(page, "journey-translation-publish-gate")
+    page.get_by_role("button", name="Publish the Dutch alone").click()
+    expect(page.locator(".messages")).to_contain_text(re.compile("published", re.I))
+    page.goto(f"/admin/pages/{campaign}/history/")
+    expect(page.locator("main")).to_contain_text("Published the Dutch alone")
+    page.goto(f"/nl/campagnes/{DUTCH['slug']}/")
+    expect(page.locator("main")).to_contain_text("Vraag uw gemeente vandaag om opvang.")
+
 
 def english_urls(page):
     sitemap = page.request.get("/sitemap.xml").text()
