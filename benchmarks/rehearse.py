@@ -11,7 +11,9 @@ in both languages, count.json) and signers (with duplicate addresses) come at fi
 1. an editor publishes a change to the campaign page in Dutch and English (`publish()`, what the admin
    calls): it must be visible through the proxy in both languages within 2 s;
 2. one gunicorn is SIGKILLed (its whole process group) and restarted after 5 s;
-3. Redis is stopped for 10 s and started again.
+3. Redis is stopped for 10 s and started again;
+4. this run's database refuses connections for 5 s (the open ones are cut): an uncached page is the
+   bilingual 503, workers and scheduler that exit are restarted as systemd would, all recovers.
 
 Asserted and printed: the publish's visibility, every signer whose POST succeeded has exactly one row,
 no errors outside the fault windows (errors inside them are counted per fault), p99 latency outside
@@ -69,6 +71,35 @@ def start(name, command, env, log_dir):
     )
     STARTED.append((name, process))
     return process
+
+
+class Supervisor:
+    """Restarts the workers and the scheduler when they exit (a database outage ends them), as systemd's
+    `Restart=always` does in production (deploy/systemd/)."""
+
+    def __init__(self, commands, env, log_dir):
+        self.commands, self.env, self.log_dir = commands, env, log_dir
+        self.restarts = dict.fromkeys(commands, 0)
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def start(self):
+        for name, command in self.commands.items():
+            start(name, command, self.env, self.log_dir)
+        self.thread.start()
+
+    def run(self):
+        while not self.stopping.wait(0.5):
+            for name, process in list(STARTED):
+                if name in self.commands and process.poll() is not None and not self.stopping.is_set():
+                    STARTED.remove((name, process))
+                    time.sleep(1)  # systemd's RestartSec, shortened
+                    start(name, self.commands[name], self.env, self.log_dir)
+                    self.restarts[name] += 1
+
+    def stop(self):
+        self.stopping.set()
+        self.thread.join()
 
 
 def kill_group(process, sig=signal.SIGKILL):
@@ -502,14 +533,13 @@ def main():
 
         for index, port in enumerate(app_ports, 1):
             start_gunicorn(index, port, env, log_dir)
-        for index in (1, 2):
-            start(
-                f"worker{index}",
-                [str(BIN / "python"), "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"],
-                env,
-                log_dir,
-            )
-        start("scheduler", [str(BIN / "python"), "manage.py", "run_schedule"], env, log_dir)
+        worker = [str(BIN / "python"), "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"]
+        supervisor = Supervisor(
+            {"worker1": worker, "worker2": worker, "scheduler": [str(BIN / "python"), "manage.py", "run_schedule"]},
+            env,
+            log_dir,
+        )
+        supervisor.start()
         for port in app_ports:
             wait_until(lambda port=port: healthy(port, "127.0.0.1"), 60, f"gunicorn on {port}")
         start_varnish(proxy_port, render_vcl(app_ports, work), work, env, log_dir)
@@ -587,8 +617,34 @@ def main():
         windows["redis_stopped"] = (start_redis_stop, time.monotonic() + 3)
         log(f"redis stopped for {time.monotonic() - start_redis_stop:.1f} s; healthz then said {status} {body[:80]!r}")
         time.sleep(8)
+
+        # 4. PostgreSQL gone for 5 s, for this run's database only (the server is shared): connections
+        # refused and the open ones cut, as a restart would.
+        outage = time.monotonic()
+        psql(f'ALTER DATABASE "{run_id}" ALLOW_CONNECTIONS false')
+        psql(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{run_id}'")
+        time.sleep(1.5)
+        status, body, _headers = http_get(app_ports[1], nl_path + "?uncached=1", host=host)
+        text = body.decode(errors="replace")
+        figures["uncached_page_during_database_outage"] = {
+            "status": status,
+            "bilingual": "Zo terug" in text and "Back in a moment" in text,
+            "traceback": "Traceback" in text or "OperationalError" in text,
+        }
+        if status != 503 or not figures["uncached_page_during_database_outage"]["bilingual"]:
+            failures.append(f"database outage: an uncached page answered {status}, not the bilingual 503")
+        time.sleep(3.5)
+        psql(f'ALTER DATABASE "{run_id}" ALLOW_CONNECTIONS true')
+        windows["database_stopped"] = (outage, time.monotonic() + 3)
+        log(f"database refused connections for {time.monotonic() - outage:.1f} s; an uncached page then: {status}")
+        time.sleep(8)
         load.stop()
         load_seconds = time.monotonic() - load.started
+        supervisor.stop()
+        figures["restarted_after_exit"] = supervisor.restarts
+        from django.db import connections
+
+        connections.close_all()  # this process's connection was cut too
 
         # Figures.
         rows = load.recorder.rows
