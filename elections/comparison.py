@@ -71,29 +71,26 @@ def _prefer(objects, locale):
     return list(chosen.values())
 
 
-UNTRANSLATED_CHECKED = ("summary", "assessment")
-
-
-def _mark_untranslated(shown, every, locale, default_locale_id):
-    """`untranslated`: the texts of a shown position still in the default language (a copy not made
-    yet, or texts the translator has not reached), so the page can mark them instead of passing them off."""
+def _mark_untranslated(shown, every, locale, default_locale_id, fields):
+    """`untranslated`: which `fields` of each shown object are still in the default language (no copy
+    made yet, or texts the translator has not reached), so the page marks them instead of passing them off.
+    Positions' corrections get `untranslated` (True/False) too. `every` holds both languages' objects."""
     source = {obj.translation_key: obj for obj in every if obj.locale_id == default_locale_id}
-    for position in shown:
-        position.untranslated = set()
+    for obj in shown:
+        obj.untranslated = set()
         if locale.pk == default_locale_id:
             continue
-        dutch = source.get(position.translation_key)
-        if position.locale_id != locale.pk:
-            position.untranslated = {name for name in UNTRANSLATED_CHECKED if getattr(position, name)}
-        elif dutch is not None:
-            position.untranslated = {
-                name
-                for name in UNTRANSLATED_CHECKED
-                if getattr(position, name) and getattr(position, name) == getattr(dutch, name)
-            }
-        notes = {correction.note for correction in dutch.corrections.all()} if dutch is not None else set()
-        for correction in position.corrections.all():
-            correction.untranslated = position.locale_id != locale.pk or correction.note in notes
+        dutch = source.get(obj.translation_key)
+        fallback = obj.locale_id != locale.pk
+        obj.untranslated = {
+            name
+            for name in fields
+            if getattr(obj, name) and (fallback or getattr(obj, name) == getattr(dutch, name, None))
+        }
+        if hasattr(obj, "corrections"):
+            notes = {correction.note for correction in dutch.corrections.all()} if dutch is not None else set()
+            for correction in obj.corrections.all():
+                correction.untranslated = fallback or correction.note in notes
 
 
 def load(election, locale, with_statements=False):
@@ -104,17 +101,16 @@ def load(election, locale, with_statements=False):
         .prefetch_related("corrections")
     )
     positions = _prefer(every_position, locale)
-    _mark_untranslated(positions, every_position, locale, election.locale_id)
+    _mark_untranslated(positions, every_position, locale, election.locale_id, ("summary", "assessment"))
     party_sources = {position.party_id: position.party for position in positions}
     theme_sources = {position.theme_id: position.theme for position in positions}
     statements = []
     if with_statements:
-        statements = _prefer(
-            election.statements.filter(locale_id__in=locales)
-            .select_related("theme")
-            .prefetch_related("answers__party"),
-            locale,
+        every_statement = list(
+            election.statements.filter(locale_id__in=locales).select_related("theme").prefetch_related("answers__party")
         )
+        statements = _prefer(every_statement, locale)
+        _mark_untranslated(statements, every_statement, locale, election.locale_id, ("text", "explanation"))
         statements.sort(key=lambda statement: (statement.sort_order, statement.code))
         for statement in statements:
             statement.answer_by_party = {answer.party_id: answer for answer in statement.answers.all()}

@@ -88,3 +88,29 @@ def test_a_correction_imported_in_dutch_is_marked_on_the_english_page(
         f'<span lang="nl">De partij stuurde een nieuwe versie.</span> <span class="untranslated">{MARK}</span>'
         in content
     )
+
+
+def test_an_imported_statement_without_english_is_marked_in_the_english_guide(
+    client, comparison_page, english_page, django_capture_on_commit_callbacks
+):
+    header = ("code", "theme", "statement", "party", "answer")
+    rows = [
+        ("S01", "opvang", "Meer opvang in Testdorp.", "AP", "agree"),
+        ("S02", "terugkeer", "Bed, bad en brood blijft.", "AP", "agree"),
+        ("S09", "opvang", "Elke gemeente vangt asielzoekers op.", "AP", "agree"),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        result = importing.apply(
+            "statements",
+            comparison_page.election,
+            list(header),
+            [(n, dict(zip(header, row, strict=True))) for n, row in enumerate(rows, 2)],
+        )
+    assert result.can_import, [row.errors for row in result.rows]
+    content = html(client.get(PAGE_EN + "guide/"))
+    assert (
+        f'<span class="statement__text" lang="nl">Elke gemeente vangt asielzoekers op.</span> <span class="untranslated">{MARK}</span>'
+        in content
+    )
+    assert '<span class="statement__text">More reception in Testville.</span>' in content
+    assert MARK not in html(client.get(PAGE_NL + "stemhulp/"))
