@@ -61,6 +61,8 @@ class GiftForm(forms.Form):
     )
 
     def __init__(self, *args, ad, limits, **kwargs):
+        # Its own ids: a campaign page can hold the petition's form too, whose fields share these names.
+        kwargs.setdefault("auto_id", "gift_%s")
         super().__init__(*args, **kwargs)
         self.ad, self.limits = ad, limits
         self.fields["choice"].choices = [

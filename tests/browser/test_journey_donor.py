@@ -37,9 +37,9 @@ def pay_by_keyboard(page, language):
 
 
 def fill_in_and_submit(page, email):
-    tab_to(page, "#id_email")
+    tab_to(page, "#gift_email")
     page.keyboard.type(email)
-    tab_to(page, "#id_consent")
+    tab_to(page, "#gift_consent")
     page.keyboard.press("Space")
     tab_to(page, "[data-gift-form] button[type=submit]")
     page.keyboard.press("Enter")
@@ -101,7 +101,7 @@ def test_a_failed_gift_opens_on_an_error_summary_that_leads_to_the_field(page):
     expect(summary).to_be_focused()
     assert page.title().startswith("Error: ")
     summary.get_by_role("link", name=re.compile("email address")).press("Enter")
-    expect(page.locator("#id_email")).to_be_focused()
+    expect(page.locator("#gift_email")).to_be_focused()
     screenshot(page, "journey-donor-error-en")
     check_accessibility(page, "gift form with errors (en)")
 
@@ -114,8 +114,8 @@ def test_without_javascript_the_squares_option_is_hidden_and_a_preset_works(brow
         expect(page.locator("[data-cells-option]")).to_be_hidden()
         expect(page.locator("#main-nav")).to_be_visible()  # the menu stays open without the script
         page.locator("input[name=choice][value='1']").check()
-        page.fill("#id_email", "no.script@example.org")
-        page.locator("#id_consent").check()
+        page.fill("#gift_email", "no.script@example.org")
+        page.locator("#gift_consent").check()
         page.locator("[data-gift-form] button[type=submit]").click()
         page.wait_for_url(re.compile(r"/nl/donations/demo-checkout/"))
         screenshot(page, "journey-donor-no-js-checkout-nl-375")

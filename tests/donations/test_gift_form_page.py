@@ -18,13 +18,13 @@ def test_errors_are_tied_to_their_fields_and_summed_up_with_links(give, english_
     response = give(english_ad, "en", choice="amount", amount="", email="nope", consent=None)
     content = response.content.decode()
     assert response.status_code == 400
-    for field in ("id_amount", "id_email", "id_consent"):
+    for field in ("gift_amount", "gift_email", "gift_consent"):
         tag = re.search(rf'<input [^>]*id="{field}"[^>]*>', content).group(0)
         assert f'aria-describedby="{field}_error"' in tag, field
         assert f'id="{field}_error"' in content, field
     summary = re.search(r'<div class="error-summary"[^>]*>.*?</div>', content, re.S).group(0)
     assert "autofocus" in summary and 'tabindex="-1"' in summary
-    assert re.findall(r'<a href="#([^"]+)">', summary) == ["id_amount", "id_email", "id_consent"]
+    assert re.findall(r'<a href="#([^"]+)">', summary) == ["gift_amount", "gift_email", "gift_consent"]
     assert title(content).startswith("Error: ")
 
 
