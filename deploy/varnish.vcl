@@ -72,6 +72,10 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # An error while refreshing a copy in the background (the database is down): keep serving the copy.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
+    }
     # Only what the app marks public is kept (pages, count.json, canvas JSON); everything else passes.
     if (beresp.http.Cache-Control !~ "public" || beresp.http.Set-Cookie) {
         set beresp.uncacheable = true;
