@@ -7,10 +7,11 @@ Three states, for pages and translatable snippets:
 - machine: segments filled by a machine translator that no person has saved since.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Min
+from django.db.models import Count, Exists, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -98,32 +99,66 @@ def _changed_since(instance, source):
     )["first"]
 
 
+def _progress(translations, target):
+    """{source id: (segments, translated segments)} of every translation, in one query."""
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale=target, has_error=False
+    )
+    rows = (
+        StringSegment.objects.filter(source_id__in=[translation.source_id for translation in translations])
+        .annotate(done=Exists(translated))
+        .values("source_id")
+        .annotate(total=Count("pk"), translated=Count("pk", filter=Q(done=True)))
+    )
+    return {row["source_id"]: (row["total"], row["translated"]) for row in rows}
+
+
+def _copies(translations, locale):
+    """{translation key: object in `locale`} for the translations' objects: one query per model."""
+    keys_by_model = defaultdict(list)
+    for translation in translations:
+        keys_by_model[translation.source.specific_content_type.model_class()].append(translation.source.object_id)
+    found = {}
+    for model, keys in keys_by_model.items():
+        if model is None:
+            continue
+        objects = model.objects.filter(translation_key__in=keys, locale=locale)
+        if not issubclass(model, Page):
+            # A snippet's name often reads its foreign keys (a position: party and theme).
+            objects = objects.select_related(*[f.name for f in model._meta.concrete_fields if f.many_to_one])
+        found.update({obj.translation_key: obj for obj in objects})
+    return found
+
+
 def _translation_rows(source_locale, target, finder):
-    translations = Translation.objects.filter(
-        source__locale=source_locale, target_locale=target, enabled=True
-    ).select_related("source", "source__specific_content_type")
+    translations = list(
+        Translation.objects.filter(source__locale=source_locale, target_locale=target, enabled=True).select_related(
+            "source", "source__specific_content_type"
+        )
+    )
     machine = dict(
         StringTranslation.objects.filter(locale=target, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
         .values_list("context__object_id")
         .annotate(count=Count("pk"))
     )
+    progress = _progress(translations, target)
+    sources, targets = _copies(translations, source_locale), _copies(translations, target)
     for translation in translations:
-        try:
-            instance = translation.source.get_source_instance()
-            target_instance = translation.get_target_instance()
-        except Exception:  # the source or its copy was deleted: nothing to translate
+        key = translation.source.object_id
+        instance, target_instance = sources.get(key), targets.get(key)
+        if instance is None or target_instance is None:  # the source or its copy was deleted
             continue
         title = instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
         model = type(instance)
         edit_url = finder.get_edit_url(target_instance) or ""
         since = _changed_since(instance, translation.source)
-        total, done = translation.get_progress()
+        total, done = progress.get(translation.source_id, (0, 0))
         if since is None and done < total:
             since = translation.source.last_updated_at
         if since is not None:
             detail = _("%(missing)s of %(total)s texts untranslated") % {"missing": total - done, "total": total}
             yield Row(OUTDATED, title, _kind(model), edit_url, since=since, detail=detail if done < total else "")
-        if count := machine.get(translation.source.object_id):
+        if count := machine.get(key):
             yield Row(MACHINE, title, _kind(model), edit_url, detail=_("%(count)s texts") % {"count": count})
 
 

@@ -104,3 +104,24 @@ def test_rows_come_missing_first_then_the_oldest_change(admin, english_draft, ab
     listed = [(row.state, row.title) for row in status.report_rows(admin) if row.state != "machine"]
     assert listed[-2:] == [("outdated", "Vrijwilligerswerk"), ("outdated", "Over ons")]
     assert {state for state, _title in listed[:-2]} <= {"missing"}, listed
+
+
+def test_the_reports_queries_do_not_grow_with_the_number_of_translated_snippets(admin, seeder):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def add(number):
+        seeder.snippet(
+            SiteIdentity,
+            lambda t: {"organisation_name": t(f"Stichting {number}", f"Foundation {number}")},
+            {"organisation_name": f"Stichting {number}"},
+        )
+
+    add(1)
+    with CaptureQueriesContext(connection) as one:
+        status.report_rows(admin)
+    for number in range(2, 7):
+        add(number)
+    with CaptureQueriesContext(connection) as six:
+        status.report_rows(admin)
+    assert len(six) == len(one)
