@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("petitions/", include("petitions.urls")),
     path("elections/", include("elections.urls")),
     path("donations/", include("donations.urls")),
+    path("giving/", include("giving.urls")),
     path("", include("coalitions.urls")),
     path("", include(wagtail_urls)),
 )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = "website"
-APPS = ("projects", "campaigns", "petitions", "donations", "elections", "coalitions")
+APPS = ("projects", "campaigns", "petitions", "donations", "giving", "elections", "coalitions")
 
 
 def module_files():
@@ -129,6 +129,7 @@ def test_editors_can_add_under_the_home_page_the_apps_pages_that_say_they_live_t
         "projects.ReturnProgrammeIndexPage",
         "campaigns.CampaignIndexPage",
         "elections.ElectionComparisonPage",
+        "giving.DonatePage",
     }
 
 
