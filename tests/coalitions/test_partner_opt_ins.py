@@ -63,7 +63,7 @@ def test_no_box_ticked_records_no_opt_in(post, petition, partners):
 def test_a_garbled_partner_value_is_refused_and_nothing_is_written(post, petition, partners, value):
     response = post(petition, partners=[value])  # a browser never sends an empty value either
     assert response.status_code == 400
-    assert "read it again" in response.content.decode()
+    assert "De tekst van een partner is veranderd" in response.content.decode()  # said, in Dutch
     assert not Signature.objects.exists() and not PartnerOptIn.objects.exists()
 
 
