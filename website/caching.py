@@ -117,6 +117,8 @@ RENDER_LOCK_SECONDS = 10
 # wait for that rendering, polling the cache, for at most this long before they render it themselves.
 COLD_WAIT_SECONDS = 2
 COLD_POLL_SECONDS = 0.02
+# How long a CDN may keep a previous version served during a render (then it asks again).
+STALE_SHARED_SECONDS = 2
 # How long a rendering is kept after its own time is up, as the previous version to serve during a render.
 STALE_SECONDS = 3600
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -161,7 +163,7 @@ class PageCacheMiddleware:
             if entry is None:
                 entry = wait_for_render(key, lock, version)
             if entry is not None:
-                return self.respond(request, entry)
+                return self.respond(request, entry, current=entry.version == version)
         try:
             return self.render(request, key, version)
         finally:
@@ -190,7 +192,7 @@ class PageCacheMiddleware:
         patch_vary_headers(response, ("Accept-Encoding",))
         return response
 
-    def respond(self, request, entry):
+    def respond(self, request, entry, current=True):
         if accepts_gzip(request):
             response = HttpResponse(entry.body)
             response["Content-Encoding"] = "gzip"
@@ -198,6 +200,10 @@ class PageCacheMiddleware:
             response = HttpResponse(gzip.decompress(entry.body))
         for name, value in entry.headers:
             response[name] = value
+        if not current:
+            # The previous version, served while the new one renders: a CDN or browser must not keep it
+            # for the page's usual lifetime, or the publish would stay invisible behind them.
+            patch_cache_control(response, max_age=0, s_maxage=STALE_SHARED_SECONDS)
         patch_vary_headers(response, ("Accept-Encoding",))
         return response
 

@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
+from django.utils.cache import patch_cache_control
 
 from website import caching
 from website.caching import PageCacheMiddleware, purge_all
@@ -128,3 +129,33 @@ def test_after_a_change_concurrent_requests_get_the_previous_version_during_the_
     assert results == ["version 1"] * THREADS
     assert body(rendering["response"]) == "version 2" and body(get(middleware)) == "version 2"
     assert view.renders == 2
+
+
+class SharedView(View):
+    """A page as `website.caching.share` marks it: kept by browsers a minute, by CDNs five."""
+
+    def __call__(self, request):
+        response = super().__call__(request)
+        patch_cache_control(response, public=True, max_age=60, s_maxage=300)
+        return response
+
+
+def test_the_previous_version_served_during_a_render_is_kept_by_no_cdn_for_long(backend):
+    view = SharedView()
+    middleware = PageCacheMiddleware(view)
+    get(middleware)
+    purge_all()
+    renderer, rendering = start_held_render(middleware, view)
+    try:
+        stale = get(middleware)
+    finally:
+        view.release()
+        join([renderer])
+    assert body(stale) == "version 1"
+    assert directives(stale) == {"public", "max-age=0", f"s-maxage={caching.STALE_SHARED_SECONDS}"}
+    assert directives(rendering["response"]) == {"public", "max-age=60", "s-maxage=300"}
+    assert directives(get(middleware)) == {"public", "max-age=60", "s-maxage=300"}  # the new version, from the cache
+
+
+def directives(response):
+    return {part.strip() for part in response["Cache-Control"].split(",")}
