@@ -117,7 +117,21 @@ class FunnelView(StaffTemplateView):
             {"ad": ad, "embed": embed_snippets(request, "coalitions:embed_ad", ad.ad_key, ad.title)}
             for ad in DonationAd.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
         ]
-        return self.render(rows=rows, ads=ads)
+        return self.render(rows=rows, campaigns=campaign_totals(rows), ads=ads)
+
+
+FIGURES = ("signed", "confirmed", "shares", "donate_clicks", "gifts", "gift_cents")
+
+
+def campaign_totals(rows):
+    """[{campaign, figures summed over its petitions}] for the campaigns that carry a petition, in row order."""
+    totals = {}
+    for row in rows:
+        if row["campaign"] is not None:
+            total = totals.setdefault(row["campaign"].pk, {"campaign": row["campaign"], **dict.fromkeys(FIGURES, 0)})
+            for figure in FIGURES:
+                total[figure] += row[figure]
+    return list(totals.values())
 
 
 def embed_snippets(request, url_name, key, title):

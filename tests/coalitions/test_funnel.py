@@ -65,6 +65,15 @@ def test_the_funnel_shows_signed_confirmed_shares_donate_clicks_and_gifts(
     }
     assert figures == {"signed": "2", "confirmed": "1", "shares": "3", "donate": "1", "gifts": "1 (€\xa012,50)"}
     assert campaign.title in html.split(petition.title)[0].rsplit("<tr>", 1)[1]
+    per_campaign = html.split(f'data-campaign="{campaign.pk}">')[1].split("</tr>")[0]
+    assert [cell.split("<")[0] for cell in per_campaign.split("<td>")[1:]] == [
+        "Kinderen",
+        "2",
+        "1",
+        "3",
+        "1",
+        "1 (€\xa012,50)",
+    ]
 
 
 def test_the_funnel_offers_an_embed_snippet_per_petition_and_ad_in_both_languages(client, campaign_staff, petition, ad):
