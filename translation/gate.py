@@ -38,6 +38,8 @@ def _publishes(request, obj):
 def _asks(request, obj):
     return (
         request.method == "POST"
+        # The question re-posts the form from hidden fields, which cannot carry an uploaded file.
+        and not request.FILES
         and isinstance(obj, TranslatableMixin)
         and obj.pk is not None
         and _publishes(request, obj)
