@@ -94,7 +94,10 @@ class DeepLGlossaryTranslator(DeepLTranslator):
         path = self.options.get("GLOSSARY")
         if not path:
             return None
-        glossary = glossaries.load(path)
+        try:
+            glossary = glossaries.load(path)
+        except glossaries.GlossaryError:  # `manage.py check` refuses it too; never send DeepL a broken one
+            raise MachineTranslationFailed(gettext("the glossary file has errors (see manage.py check)")) from None
         name = f"campagnes-{source_lang}-{target_lang}-{glossary.digest}".lower()
         cache_key = f"translation:deepl-glossary:{name}"
         if found := cache.get(cache_key):

@@ -123,3 +123,13 @@ def test_the_offline_translator_marks_its_text_and_keeps_the_html():
     assert OfflineTranslator({}).can_translate(NL, EN)
     assert not OfflineTranslator({}).can_translate(NL, NL)
     assert "unchecked" in str(OfflineTranslator.display_name)
+
+
+def test_a_broken_glossary_stops_the_translation_before_any_request(settings, tmp_path):
+    broken = tmp_path / "glossary.tsv"
+    broken.write_text("terugkeer\n", encoding="utf-8")
+    session, transport = deepl_session({})
+    deepl = DeepLGlossaryTranslator({"AUTH_KEY": "k", "GLOSSARY": broken, "SESSION": session})
+    with pytest.raises(MachineTranslationFailed, match="glossary file has errors"):
+        deepl.translate(NL, EN, strings("terugkeer"))
+    assert transport.sent == []
