@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,7 +20,7 @@ class CoalitionsConfig(AppConfig):
         from . import partners
         from .models import CoalitionPartner
         from .origins import on_donation_saved
-        from .privacy import PartnerOptInPrivacy
+        from .privacy import PartnerOptInPrivacy, forget_deleted_partner
         from .signing import PartnerOptIns
 
         if not any(isinstance(extension, PartnerOptIns) for extension in SIGNING_EXTENSIONS):
@@ -42,4 +42,5 @@ class CoalitionsConfig(AppConfig):
             weak=False,
             dispatch_uid="coalitions:export-permission",
         )
+        post_delete.connect(forget_deleted_partner, sender=CoalitionPartner, dispatch_uid="coalitions:forget-partner")
         seeding.register_demo("coalitions.demo.seed")

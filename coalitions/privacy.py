@@ -22,3 +22,13 @@ class PartnerOptInPrivacy:
                 f"“{opt_in.consent.text}”)"
             )
         return {"partner_opt_ins": "; ".join(opt_ins)}
+
+
+def forget_deleted_partner(sender, instance, **kwargs):
+    """When a partner's last copy is deleted, its opt-ins lose their purpose: they go, with its export permission."""
+    from django.contrib.auth.models import Permission
+
+    if CoalitionPartner.objects.filter(translation_key=instance.translation_key).exists():
+        return  # another language's copy is still there
+    PartnerOptIn.objects.filter(partner_key=instance.partner_key).delete()
+    Permission.objects.filter(content_type__app_label="coalitions", codename=instance.export_codename).delete()

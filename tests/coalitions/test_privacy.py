@@ -56,3 +56,14 @@ def test_the_staff_privacy_screen_shows_the_opt_ins(client, signer, admin_user):
     response = client.post("/admin/petitions/privacy/", {"email": "ada@example.org"})
     assert response.status_code == 200
     assert "Ja, Kinderrechten Voorbeeld mag mij mailen." in response.content.decode()
+
+
+def test_deleting_a_partner_in_every_language_deletes_its_opt_ins_and_its_permission(signer, partners, english):
+    from django.contrib.auth.models import Permission
+
+    codename = partners[0].export_codename
+    partners[0].get_translation(english).delete()
+    assert PartnerOptIn.objects.filter(partner_key=partners[0].partner_key).count() == 1  # the Dutch copy remains
+    partners[0].delete()
+    assert list(PartnerOptIn.objects.values_list("partner_key", flat=True)) == [partners[1].partner_key]
+    assert not Permission.objects.filter(codename=codename).exists()
