@@ -54,9 +54,18 @@ class GivingFakeStripe(FakeStripe):
             ]
         session = super().create_session(fake)
         self.sessions[session["id"]].update(
-            customer=params.get("customer"), _subscription_data=params.get("subscription_data") or {}
+            customer=params.get("customer"),
+            customer_creation=params.get("customer_creation", "if_required"),
+            _subscription_data=params.get("subscription_data") or {},
         )
         return self.public(self.sessions[session["id"]])
+
+    def pay(self, session_id, method="ideal", paid=True):
+        """As the ad's, and the customer Stripe creates when the session asked for one."""
+        session = self.sessions[session_id]
+        if session["customer_creation"] == "always" and not session["customer"]:
+            session["customer"] = self._id("cus")
+        return super().pay(session_id, method=method, paid=paid)
 
     def create_portal_session(self, params):
         if params.get("customer", "").startswith("cus_") is False:
