@@ -58,3 +58,13 @@ def test_a_partner_needs_a_petition_and_an_organisation(client, locales, garbage
 def test_editors_may_not_add_partners(client, locales):
     login(client, "Editors")
     assert client.get("/admin/snippets/coalitions/coalitionpartner/add/").status_code in (302, 403)
+
+
+def test_an_organisation_that_is_a_partner_cannot_be_deleted_and_the_admin_says_so(client, partners):
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "pw"))
+    organisation = partners[0].organisation
+    url = f"/admin/snippets/projects/partnerorganisation/delete/{organisation.pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url)
+    assert response.status_code < 500
+    assert CoalitionPartner.objects.filter(organisation=organisation).exists()
