@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.db.models import Count, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, override
 from wagtail.log_actions import log
 
 from donations.models import DonationAd
@@ -136,10 +138,6 @@ def campaign_totals(rows):
 
 def embed_snippets(request, url_name, key, title):
     """[(language name, <iframe> HTML)] for the counter in each language, to copy into another site."""
-    from django.urls import reverse
-    from django.utils.html import format_html
-    from django.utils.translation import override
-
     snippets = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         with override(code):

@@ -16,6 +16,7 @@ from website import caching, ratelimit
 from website.net import client_ip
 from website.translation import in_language_or_404
 
+from .clicks import count_click
 from .journey import SHARE_CHANNELS, campaign_of, donate_target, share_page_url, share_target
 from .models import ShareChannel
 
@@ -34,8 +35,6 @@ class ShareRedirect(HttpResponseRedirect):
 def share_redirect(request, petition_key, channel):
     """Count one click on a petition's share link (or donate ask) and send the browser on. Nothing about the
     visitor is kept: a tally per petition, channel and day."""
-    from .clicks import count_click
-
     if channel not in {*SHARE_CHANNELS, ShareChannel.DONATE}:
         raise Http404("Unknown channel")
     petition = in_language_or_404(petition_key, copies=lookups.petition_copies)
