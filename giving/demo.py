@@ -15,7 +15,7 @@ def page_values(t, earmark=None):
         "title": t("Doneer", "Donate"),
         "slug": t(*SLUG),
         "intro": t(
-            "Met een gift, eenmalig of elke maand, helpt u vluchtelingen aan advies, bescherming en een eerlijke "
+            "Met een gift, eenmalig of elke maand, help je vluchtelingen aan advies, bescherming en een eerlijke "
             "kans. Dit is een demo: er wordt niets echt betaald.",
             "With a gift, once or every month, you help refugees to advice, protection and a fair chance. This is "
             "a demo: nothing is really paid.",

@@ -213,6 +213,7 @@ PAGE_TYPES = [
     "campaigns.CampaignIndexPage",
     "campaigns.CampaignPage",
     "elections.ElectionComparisonPage",
+    "giving.DonatePage",
 ]
 
 
