@@ -153,7 +153,8 @@ class Theme(TranslatableMixin, index.Indexed, Orderable):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     translatable_fields = [
         TranslatableField("name"),
-        SynchronizedField("slug"),
+        # ?theme=<slug> means the same in both languages, so switching language keeps the view.
+        SynchronizedField("slug", overridable=False),
         TranslatableField("description"),
         SynchronizedField("sort_order", overridable=False),
     ]

@@ -114,3 +114,14 @@ def test_an_imported_statement_without_english_is_marked_in_the_english_guide(
     )
     assert '<span class="statement__text">More reception in Testville.</span>' in content
     assert MARK not in html(client.get(PAGE_NL + "stemhulp/"))
+
+
+def test_a_themes_slug_cannot_be_overridden_in_english(comparison_page):
+    from wagtail_localize.segments import OverridableSegmentValue
+    from wagtail_localize.segments.extract import extract_segments
+
+    from elections.models import Theme
+
+    theme = Theme.objects.filter(locale__language_code="nl").first()
+    overridable = [segment.path for segment in extract_segments(theme) if isinstance(segment, OverridableSegmentValue)]
+    assert "slug" not in overridable
