@@ -1,6 +1,6 @@
 """Whether an ad takes gifts now: its own state, and the state of the campaigns that show it."""
 
-from website.references import pages_showing
+from website.references import shown_only_on_finished_pages
 
 
 def open_for_gifts(ad, pages=None):
@@ -8,7 +8,4 @@ def open_for_gifts(ad, pages=None):
     closes its ad too, even if the ad was left open (duck-typed: the page says whether it `is_finished`;
     this app does not import campaigns). An ad on no page yet stays open. `pages`: the live pages showing
     the ad, when the caller has them already."""
-    if not ad.accepts_gifts():
-        return False
-    pages = list(pages_showing(ad)) if pages is None else pages
-    return not pages or any(not getattr(page, "is_finished", False) for page in pages)
+    return ad.accepts_gifts() and not shown_only_on_finished_pages(ad, pages)

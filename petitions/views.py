@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from website import caching
 from website.net import client_ip
-from website.references import pages_showing
+from website.references import pages_showing, shown_only_on_finished_pages
 from website.translation import in_language_or_404
 
 from . import counting, lookups, open_data, signing, tracker
@@ -40,7 +40,7 @@ def sign(request, petition_key):
         return redirect(form_location(petition))
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return error_page(request, 403, _("Not signed"), _("Petitions can only be signed on this site."), petition)
-    if not petition.is_open():
+    if not petition.is_open() or shown_only_on_finished_pages(petition):
         return error_page(
             request,
             409,

@@ -14,3 +14,11 @@ def pages_showing(obj, *, all_languages=False):
     if isinstance(obj, TranslatableMixin) and not all_languages:
         pages = pages.filter(locale_id=obj.locale_id)
     return pages.live().specific()
+
+
+def shown_only_on_finished_pages(obj, pages=None):
+    """Whether every live page showing `obj` has finished (a finished campaign closes what it carries, even a
+    module left open); False when no page shows it yet. Duck-typed: a page says so with `is_finished`, so the
+    core imports no app. `pages`: the live pages showing `obj`, when the caller has them already."""
+    pages = list(pages_showing(obj)) if pages is None else pages
+    return bool(pages) and all(getattr(page, "is_finished", False) for page in pages)

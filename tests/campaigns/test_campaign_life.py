@@ -13,7 +13,7 @@ from django.utils import timezone
 from campaigns.models import CampaignPage, CampaignStatus
 from donations.models import AdStatus, DonationAd
 from petitions import counting
-from petitions.models import Petition, PetitionStatus
+from petitions.models import Petition, PetitionStatus, Signature
 from tests.campaigns.conftest import make_campaign
 from tests.donations.conftest import ad_values
 from tests.petitions.conftest import petition_values
@@ -379,3 +379,39 @@ def test_cleared_imported_numbers_are_stored_as_none_imported(life, admin_user):
     assert ad_form.is_valid(), ad_form.errors
     saved = ad_form.save()
     assert (saved.imported_donors, saved.imported_area_cm2) == (0, 0)
+
+
+@pytest.fixture
+def petition_on_finished_only(seeder, campaign_index, django_capture_on_commit_callbacks):
+    def values(t):
+        return {**petition_values(t), "title": t("Alleen afgelopen", "Finished only")}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        petition = seeder.snippet(Petition, values, {"title": "Alleen afgelopen"})
+    make_campaign(
+        seeder,
+        campaign_index,
+        django_capture_on_commit_callbacks,
+        nl="Voorbij",
+        en="Over",
+        slug="voorbij",
+        status="closed",
+        start=datetime.date(2020, 3, 1),
+        body=lambda t: [("petition", {"petition": petition, "show_tracker": False})],
+    )
+    return petition
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_sign_endpoint_refuses_an_open_petition_shown_only_on_a_finished_campaign(
+    client, petition_on_finished_only, language
+):
+    petition = petition_on_finished_only
+    assert petition.is_open()
+    response = client.post(
+        f"/{language}/petitions/{petition.petition_key}/sign/",
+        {"name": "Laat", "email": "laat@example.org", "consent": "on", "form_ms": "12000"},
+    )
+    assert response.status_code == 409
+    assert "closed" in response.content.decode() or "gesloten" in response.content.decode()
+    assert not Signature.objects.exists()
