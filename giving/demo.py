@@ -26,7 +26,7 @@ def page_values(t, earmark=None):
         "default_frequency": "monthly",
         "earmark": earmark,
         "thanks_text": t(
-            "Dankzij giften als de uwe kunnen wij onafhankelijk blijven.",
+            "Dankzij giften als die van jou kunnen wij onafhankelijk blijven.",
             "Thanks to gifts like yours we can stay independent.",
         ),
     }
