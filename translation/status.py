@@ -8,7 +8,7 @@ Three states, for pages and translatable snippets:
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Exists, Min, OuterRef, Q
@@ -37,7 +37,6 @@ class Row:
     edit_url: str
     since: object = None
     detail: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def label(self):
@@ -53,7 +52,7 @@ def _locales():
     return source, list(Locale.objects.exclude(pk=source.pk))
 
 
-def _missing_pages(source, target, finder):
+def _missing_pages(source, target):
     translated = Page.objects.filter(locale=target, alias_of__isnull=True).values("translation_key")
     aliases = dict(Page.objects.filter(locale=target, alias_of__isnull=False).values_list("translation_key", "pk"))
     for page in Page.objects.filter(locale=source, depth__gt=1).exclude(translation_key__in=translated).specific():
@@ -169,7 +168,7 @@ def report_rows(user, state=None):
     rows = []
     for target in targets:
         if state in (None, MISSING):
-            rows += _missing_pages(source, target, finder)
+            rows += _missing_pages(source, target)
             rows += _missing_snippets(source, target)
         if state in (None, OUTDATED, MACHINE):
             rows += [row for row in _translation_rows(source, target, finder) if state in (None, row.state)]
