@@ -93,10 +93,37 @@ def returned(token):
     return row
 
 
+def is_paid_row(row):
+    if isinstance(row, MonthlyGift):
+        return row.status != MonthlyStatus.INCOMPLETE
+    return row.status == GiftStatus.PAID
+
+
+def catch_up(row):
+    """Before the webhook arrived: ask Stripe for the session and hand it to the same fulfilment function."""
+    if row.provider != "stripe" or not row.checkout_session_id:
+        return row
+    if ratelimit.hit("giving-thanks", str(row.token), 20, 60):
+        return row
+    try:
+        session = provider_for(row).retrieve_session(row.checkout_session_id)
+    except PaymentError:
+        return row
+    if isinstance(row, MonthlyGift):
+        fulfilment.start_subscription(session)
+    else:
+        fulfilment.fulfil_gift_session(session)
+    row.refresh_from_db()
+    return row
+
+
 def thanks(request, token):
+    """What really happened: nothing is credited on this page's say-so (see `catch_up`)."""
     row = returned(token)
+    if not is_paid_row(row):
+        row = catch_up(row)
     monthly = isinstance(row, MonthlyGift)
-    paid = row.status != MonthlyStatus.INCOMPLETE if monthly else row.status == GiftStatus.PAID
+    paid = is_paid_row(row)
     context = {
         "row": row,
         "monthly": monthly,

@@ -109,3 +109,22 @@ def test_an_expired_manage_link_is_refused_clearly(client, monthly, fake_stripe,
 def test_the_task_sends_nothing_for_a_gift_that_never_started(give, donate_page):
     give(donate_page, frequency="monthly", email="sem@example.org")
     assert send_manage_link.call("sem@example.org", "nl") == 0 and mail.outbox == []
+
+
+def test_the_thanks_page_credits_a_paid_gift_before_the_webhook_arrives(client, give, donate_page, fake_stripe):
+    give(donate_page, choice="25")
+    gift = Gift.objects.get()
+    fake_stripe.pay(gift.checkout_session_id)
+    response = client.get(f"/en/giving/thanks/{return_token(gift)}/")
+    assert response.status_code == 200 and "We received your gift" in response.content.decode()
+    gift.refresh_from_db()
+    assert gift.status == "paid" and gift.payment_intent_id
+
+
+def test_the_thanks_page_of_an_unpaid_gift_says_so_and_credits_nothing(client, give, donate_page):
+    give(donate_page, choice="25")
+    gift = Gift.objects.get()
+    response = client.get(f"/en/giving/thanks/{return_token(gift)}/")
+    assert "Waiting for your payment" in response.content.decode()
+    gift.refresh_from_db()
+    assert gift.status == "pending"
