@@ -1,0 +1,7 @@
+"""What the staff roles may do with giving (collected by website.roles; migration 0002 grants it)."""
+
+ROLES = {
+    # Finance follows the money: gifts, monthly gifts, failed payments and the figures.
+    "Finance": ["giving.view_gift", "giving.view_monthlygift", "giving.view_failedpayment"],
+    "Campaign staff": ["giving.view_monthlygift"],
+}

@@ -1,0 +1,80 @@
+"""Finance in the admin: monthly donors, MRR, new and stopped per month, failed payments; stopped shows at once."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from giving import finance
+from giving.models import FailedPayment, Gift, MonthlyGift
+from tests.donations.test_admin import granted, login
+
+from .conftest import event
+
+pytestmark = pytest.mark.django_db
+
+
+def monthly(email, amount_cents, status="active", started=None, cancelled=None):
+    return MonthlyGift.objects.create(
+        email=email,
+        amount_cents=amount_cents,
+        language="nl",
+        provider="stripe",
+        status=status,
+        started_at=started or timezone.now(),
+        cancelled_at=cancelled,
+    )
+
+
+def test_finance_may_see_gifts_after_migrating():
+    assert {"giving.view_gift", "giving.view_monthlygift", "giving.view_failedpayment"} <= granted("Finance")
+
+
+def test_active_donors_and_mrr_count_active_and_retrying_gifts_only():
+    monthly("a@example.org", 1000)
+    monthly("b@example.org", 2500, status="past_due")
+    monthly("c@example.org", 5000, status="cancelled", cancelled=timezone.now())
+    monthly("d@example.org", 700, status="incomplete")
+    assert finance.active_monthly() == (2, 3500)
+
+
+def test_new_and_stopped_are_counted_per_month():
+    now = timezone.now()
+    last_month = now.replace(day=1) - datetime.timedelta(days=2)
+    monthly("a@example.org", 1000, started=last_month)
+    monthly("b@example.org", 1000, status="cancelled", started=last_month, cancelled=now)
+    monthly("c@example.org", 1000)
+    rows = finance.per_month(months=3, now=now)
+    assert [(started, stopped) for _month, started, stopped, _once in rows] == [(1, 1), (2, 0), (0, 0)]
+    assert rows[0][0] == now.date().replace(day=1)
+
+
+def test_the_figures_page_shows_them_to_finance(client):
+    gift = monthly("a@example.org", 1250, status="past_due")
+    FailedPayment.objects.create(monthly_gift=gift, invoice_id="in_test_1", attempt=2, amount_cents=1250)
+    login(client, "Finance")
+    response = client.get("/admin/giving/figures/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'data-figure="donors">1<' in html and "12.50" in html and "in_test_1" in html
+
+
+def test_editors_may_not_see_the_figures(client):
+    login(client, "Editors")
+    assert client.get("/admin/giving/figures/").status_code in (302, 403)
+
+
+def test_a_stopped_gift_shows_as_stopped_in_the_admin_listing_at_once(
+    client, post_event, give, donate_page, fake_stripe
+):
+    give(donate_page, frequency="monthly", choice="25", email="stop@example.org")
+    session = fake_stripe.subscribe(MonthlyGift.objects.get().checkout_session_id)
+    post_event(event("checkout.session.completed", session))
+    cancelled = fake_stripe.subscription(session["subscription"], status="canceled")
+    post_event(event("customer.subscription.deleted", cancelled))
+    login(client, "Finance")
+    response = client.get("/admin/giving/monthly/?status=cancelled")
+    assert response.status_code == 200 and "stop@example.org" in response.content.decode()
+    assert client.get("/admin/giving/payments/").status_code == 200
+    assert client.get("/admin/giving/failed/").status_code == 200
+    assert not Gift.objects.filter(monthly_gift__isnull=False).exists()
