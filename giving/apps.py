@@ -10,8 +10,10 @@ class GivingConfig(AppConfig):
         from donations import webhooks as donation_webhooks
         from website import seeding
 
-        from . import webhooks
+        from . import tasks, webhooks
+        from .fulfilment import gift_paid
 
         # Donations verifies and deduplicates Stripe's events; giving's are routed here.
         donation_webhooks.register_router(webhooks.route)
+        gift_paid.connect(tasks.after_payment, dispatch_uid="giving-after-payment")
         seeding.register_demo("giving.demo.seed")

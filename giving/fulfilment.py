@@ -16,6 +16,7 @@ import logging
 import uuid
 
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from donations.models import PaymentRefund
@@ -24,6 +25,14 @@ from donations.payments import is_paid
 from .models import CURRENCY, FailedPayment, Frequency, Gift, GiftStatus, MonthlyGift, MonthlyStatus
 
 logger = logging.getLogger(__name__)
+
+# Sent with `gift` once a payment (one-off, or a month) is committed; the app's tasks send the receipt.
+gift_paid = Signal()
+
+
+def _paid(gift_id):
+    transaction.on_commit(lambda: gift_paid.send(sender=Gift, gift=Gift.objects.get(pk=gift_id)))
+
 
 SUBSCRIPTION_STATUS = {
     "active": MonthlyStatus.ACTIVE,
@@ -81,6 +90,7 @@ def fulfil_gift_session(session):
     if not credited:
         return "already_credited"
     settle_refund(Gift.objects.get(pk=gift.pk))
+    _paid(gift.pk)
     return "credited"
 
 
@@ -201,6 +211,7 @@ def record_invoice_paid(invoice):
     _activate(monthly)
     MonthlyGift.objects.filter(pk=monthly.pk, status=MonthlyStatus.PAST_DUE).update(status=MonthlyStatus.ACTIVE)
     settle_refund(gift)
+    _paid(gift.pk)
     return "credited"
 
 

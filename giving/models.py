@@ -197,6 +197,7 @@ class Gift(DonorFields):
     payment_intent_id = models.CharField(max_length=255, blank=True, db_index=True)
     refunded_cents = models.PositiveIntegerField(default=0)
     paid_at = models.DateTimeField(_("paid"), null=True, blank=True)
+    receipt_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("gift")

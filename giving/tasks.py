@@ -1,14 +1,14 @@
-"""Background work of giving: the email with the link to manage a monthly gift."""
+"""Background work of giving: receipts, and the email with the link to manage a monthly gift."""
 
 from django.conf import settings
 from django.tasks import task
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from website.mail import send_templated
 from website.normalise import normalise_email
 
-from .models import MonthlyGift, MonthlyStatus
+from .models import Gift, MonthlyGift, MonthlyStatus
 from .tokens import manage_token
 
 
@@ -30,3 +30,19 @@ def send_manage_link(email, language):
         send_templated("giving/email/manage_link", address, {"url": url}, language)
         sent += 1
     return sent
+
+
+def after_payment(gift, **kwargs):
+    """`gift_paid` receiver: the receipt goes out from a worker, never inside the webhook's request."""
+    send_receipt.enqueue(gift.pk)
+
+
+@task()
+def send_receipt(gift_id):
+    """The receipt of one payment, in the donor's language, once: marked sent before sending."""
+    if not Gift.objects.filter(pk=gift_id, receipt_sent_at__isnull=True).update(receipt_sent_at=timezone.now()):
+        return False
+    gift = Gift.objects.select_related("earmark").get(pk=gift_id)
+    reference = (gift.invoice_id or gift.payment_intent_id or gift.checkout_session_id or "")[-12:].upper()
+    send_templated("giving/email/receipt", gift.email, {"gift": gift, "reference": reference}, gift.language)
+    return True
