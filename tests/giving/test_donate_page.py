@@ -111,3 +111,11 @@ def test_stripe_refusing_leaves_no_gift_that_could_be_paid(give, donate_page, fa
     response = give(donate_page)
     assert response.status_code == 503
     assert Gift.objects.get().status == "expired"
+
+
+def test_many_gifts_started_from_one_address_are_refused_for_a_while(give, donate_page, monkeypatch):
+    from giving import views
+
+    monkeypatch.setattr(views, "STARTS_PER_IP_PER_HOUR", 2)
+    assert [give(donate_page).status_code for _ in range(3)] == [303, 303, 429]
+    assert Gift.objects.count() == 2

@@ -128,3 +128,16 @@ def test_the_thanks_page_of_an_unpaid_gift_says_so_and_credits_nothing(client, g
     assert "Waiting for your payment" in response.content.decode()
     gift.refresh_from_db()
     assert gift.status == "pending"
+
+
+def test_many_link_requests_from_one_address_are_refused_for_a_while(client, monkeypatch):
+    from giving import views
+
+    monkeypatch.setattr(views, "MANAGE_LINKS_PER_IP_PER_HOUR", 1)
+    statuses = [client.post("/en/giving/manage/", {"email": "a@example.org"}).status_code for _ in range(2)]
+    assert statuses == [200, 429]
+
+
+def test_a_cross_site_link_request_is_refused(client):
+    response = client.post("/en/giving/manage/", {"email": "a@example.org"}, headers={"Sec-Fetch-Site": "cross-site"})
+    assert response.status_code == 403
