@@ -40,7 +40,7 @@ def sign(request, petition_key):
         return redirect(form_location(petition))
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return error_page(request, 403, _("Not signed"), _("Petitions can only be signed on this site."), petition)
-    if not petition.is_open() or shown_only_on_finished_pages(petition):
+    if not petition.is_open() or closed_by_its_campaigns(petition):
         return error_page(
             request,
             409,
@@ -75,6 +75,17 @@ def sign(request, petition_key):
         )
     signing.sign(petition, form.cleaned_data, consent=shown, language=translation.get_language(), ip=client_ip(request))
     return redirect(reverse("petitions:thanks", args=[petition.petition_key]), permanent=False)
+
+
+def closed_by_its_campaigns(petition):
+    """Whether every page showing the petition is a finished campaign; cached per content version (any
+    publish bumps it), so that a signature stays one INSERT on a petition's busiest day."""
+    key = f"petitions:closed-by-campaigns:{petition.pk}:{caching.content_version()}"
+    closed = cache.get(key)
+    if closed is None:
+        closed = shown_only_on_finished_pages(petition)
+        cache.set(key, closed, caching.STALE_SECONDS)
+    return closed
 
 
 def form_location(petition):

@@ -94,7 +94,7 @@ def publish(ad, **extra):
 # The campaign's own state -------------------------------------------------------------------------------
 
 
-def test_a_campaign_is_live_only_while_active():
+def test_a_campaign_is_live_only_while_active(db):  # a new Page looks up its content type
     assert not CampaignPage(status=CampaignStatus.ACTIVE).is_finished
     assert CampaignPage(status=CampaignStatus.CLOSED).is_finished
     assert CampaignPage(status=CampaignStatus.WON).is_finished
