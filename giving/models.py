@@ -102,6 +102,18 @@ class DonatePage(CachedPageMixin, Page):
         super().clean()
         if self.minimum_amount and self.maximum_amount and self.minimum_amount > self.maximum_amount:
             raise ValidationError({"maximum_amount": _("The maximum must be at least the minimum.")})
+        try:
+            suggested = parse_suggested(self.suggested_amounts)
+        except ValidationError:
+            return  # the field's own validator says why
+        if (
+            self.minimum_amount
+            and self.maximum_amount
+            and not all(self.minimum_amount <= euros <= self.maximum_amount for euros in suggested)
+        ):
+            raise ValidationError(
+                {"suggested_amounts": _("Every suggested amount must lie between the minimum and the maximum.")}
+            )
 
     @property
     def suggested(self):
