@@ -214,6 +214,7 @@ class Gift(DonorFields):
     class Meta:
         verbose_name = _("gift")
         verbose_name_plural = _("gifts")
+        permissions = [("export_gifts", "Can export gifts for finance")]
 
     def __str__(self):
         return f"{self.email} {self.amount_cents / 100:.2f} ({self.status})"

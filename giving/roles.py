@@ -2,6 +2,6 @@
 
 ROLES = {
     # Finance follows the money: gifts, monthly gifts, failed payments and the figures.
-    "Finance": ["giving.view_gift", "giving.view_monthlygift", "giving.view_failedpayment"],
+    "Finance": ["giving.view_gift", "giving.view_monthlygift", "giving.view_failedpayment", "giving.export_gifts"],
     "Campaign staff": ["giving.view_monthlygift"],
 }

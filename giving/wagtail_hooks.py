@@ -1,7 +1,9 @@
 """Giving in the Wagtail admin: a "Giving" menu with the monthly gifts (a stopped one shows as stopped as
 soon as Stripe's event arrives), the payments, the failed payments, and finance's figures."""
 
+from django.http import HttpResponseBadRequest
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -9,8 +11,9 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from donations.area import format_euros
 from website.admin_views import StaffTemplateView, StaffViewSet
+from website.exports import stream_csv
 
-from . import finance
+from . import exports, finance
 from .models import FailedPayment, Gift, MonthlyGift
 
 
@@ -112,6 +115,19 @@ class FiguresView(StaffTemplateView):
         return self.render(donors=donors, mrr=mrr, months=finance.per_month(), failed=finance.failed_to_follow_up())
 
 
+class ExportView(StaffTemplateView):
+    """One row per payment as CSV (Finance only); `?year=2026` for one calendar year."""
+
+    permission_required = "giving.export_gifts"
+
+    def get(self, request):
+        year = request.GET.get("year", "")
+        if year and not (year.isdigit() and 2000 <= int(year) <= 2100):
+            return HttpResponseBadRequest(_("The year must be a year, like 2026."), content_type="text/plain")
+        filename = f"giving-payments-{year or 'all'}-{timezone.localdate():%Y-%m-%d}.csv"
+        return stream_csv(filename, exports.header(), exports.export_rows(int(year) if year else None))
+
+
 class GivingFiguresViewSet(StaffViewSet):
     name = "giving_figures"
     url_prefix = "giving/figures"
@@ -122,7 +138,10 @@ class GivingFiguresViewSet(StaffViewSet):
     menu_order = 0
 
     def get_urlpatterns(self):
-        return [path("", FiguresView.as_view(), name="index")]
+        return [
+            path("", FiguresView.as_view(), name="index"),
+            path("export.csv", ExportView.as_view(), name="export"),
+        ]
 
 
 class GivingGroup(ModelViewSetGroup):

@@ -78,3 +78,31 @@ def test_a_stopped_gift_shows_as_stopped_in_the_admin_listing_at_once(
     assert client.get("/admin/giving/payments/").status_code == 200
     assert client.get("/admin/giving/failed/").status_code == 200
     assert not Gift.objects.filter(monthly_gift__isnull=False).exists()
+
+
+def paid_gift(**values):
+    defaults = {"frequency": "one_off", "amount_cents": 1250, "email": "x@example.org", "language": "nl"}
+    return Gift.objects.create(provider="stripe", status="paid", paid_at=timezone.now(), **{**defaults, **values})
+
+
+def test_finance_exports_payments_with_stripe_references_and_no_email(client):
+    paid_gift(payment_intent_id="pi_test_1", checkout_session_id="cs_test_1")
+    paid_gift(payment_intent_id="=HYPERLINK(1)", checkout_session_id="cs_test_2", refunded_cents=250)
+    Gift.objects.create(frequency="one_off", amount_cents=999, email="p@example.org", language="nl", provider="stripe")
+    login(client, "Finance")
+    response = client.get(f"/admin/giving/figures/export.csv?year={timezone.now().year}")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    body = b"".join(response.streaming_content).decode()
+    lines = body.strip().splitlines()
+    assert len(lines) == 3  # the header and the two paid gifts, not the pending one
+    assert "pi_test_1" in body and "12.50" in body and "2.50" in body and "'=HYPERLINK(1)" in body
+    assert "example.org" not in body
+
+
+def test_the_export_refuses_a_bad_year_and_other_roles(client):
+    login(client, "Finance")
+    assert client.get("/admin/giving/figures/export.csv?year=twenty").status_code == 400
+    assert client.get("/admin/giving/figures/export.csv?year=1").status_code == 400
+    client.logout()
+    login(client, "Campaign staff")
+    assert client.get("/admin/giving/figures/export.csv").status_code in (302, 403)
