@@ -11,6 +11,7 @@ urlpatterns = [
     path("monthly/<str:token>/", views.make_monthly, name="make_monthly"),
     path("manage/", views.request_manage_link, name="request_manage_link"),
     path("manage/<str:token>/", views.manage, name="manage"),
+    path("manage/<str:token>/statement-<int:year>.pdf", views.statement, name="statement"),
     path("demo-checkout/<str:token>/", views.demo_checkout, name="demo_checkout"),
     path("demo-portal/<str:token>/", views.demo_portal, name="demo_portal"),
 ]

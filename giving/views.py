@@ -9,7 +9,7 @@ import logging
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -203,7 +203,8 @@ def manage(request, token):
     if not gifts.exists():
         return message(request, 404, _("No monthly gift"), _("We found no monthly gift for this link."))
     if request.method == "GET":
-        return private(render(request, "giving/manage.html", {"gifts": gifts, "token": token}))
+        years = range(timezone.now().year, timezone.now().year - 3, -1)
+        return private(render(request, "giving/manage.html", {"gifts": gifts, "token": token, "years": years}))
     provider = provider_for(gifts.first())
     return_url = f"{settings.SITE_URL}{request.path}"
     try:
@@ -211,6 +212,28 @@ def manage(request, token):
     except PaymentError:
         return unavailable(request)
     return HttpResponseRedirect(url, status=303)
+
+
+def statement(request, token, year):
+    """The yearly statement of the donor the manage link is for (PDF, in the page's language)."""
+    from django.http import HttpResponse
+
+    from website.models import SiteIdentity
+
+    from .statements import statement_pdf
+
+    customer_id, refusal = manage_customer(request, token)
+    if refusal:
+        return refusal
+    if not 2000 <= year <= timezone.now().year:
+        return message(request, 404, _("No statement"), _("There is no statement for this year."))
+    identity = SiteIdentity.objects.filter(locale__language_code=translation.get_language()).first()
+    name = identity.organisation_name if identity else "VluchtelingenWerk Nederland"
+    response = HttpResponse(
+        statement_pdf(customer_id, year, translation.get_language(), name), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="statement-{year}.pdf"'
+    return private(response)
 
 
 # The demo provider's pages -----------------------------------------------------------------------
