@@ -57,6 +57,7 @@ update_counts()
 result = {
     "petition_key": str(petition.petition_key), "response": response.pk, "status": response.status,
     "municipality": response.municipality.name, "cbs_code": response.municipality.cbs_code,
+    "petition_title": petition.title,
 }
 """
 
@@ -103,7 +104,10 @@ def test_staff_correct_a_response_and_the_signers_hear_of_it(page, site_shell, s
     expect(page.locator("h1")).to_contain_text("Reacties van gemeenten")
     page.fill("#id_q", municipality)
     page.keyboard.press("Enter")
-    page.get_by_role("link", name=municipality, exact=True).first.click()
+    # The row of this petition's response (another petition may track the same municipality).
+    page.locator("tbody tr", has_text=staff["petition_title"]).get_by_role(
+        "link", name=municipality, exact=True
+    ).click()
     page.wait_for_url(re.compile(rf"/admin/petitions/responses/edit/{staff['response']}/$"))
     page.select_option("#id_status", "acted")
     page.fill("#id_note_nl", NOTE["nl"])
