@@ -2,6 +2,12 @@
 
 ROLES = {
     # Finance follows the money: gifts, monthly gifts, failed payments and the figures.
-    "Finance": ["giving.view_gift", "giving.view_monthlygift", "giving.view_failedpayment", "giving.export_gifts"],
+    "Finance": [
+        "giving.view_gift",
+        "giving.view_monthlygift",
+        "giving.view_failedpayment",
+        "giving.export_gifts",
+        "giving.change_anbisettings",
+    ],
     "Campaign staff": ["giving.view_monthlygift"],
 }

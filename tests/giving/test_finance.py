@@ -106,3 +106,7 @@ def test_the_export_refuses_a_bad_year_and_other_roles(client):
     client.logout()
     login(client, "Campaign staff")
     assert client.get("/admin/giving/figures/export.csv").status_code in (302, 403)
+
+
+def test_finance_keeps_the_anbi_data_after_migrating():
+    assert {"giving.export_gifts", "giving.change_anbisettings"} <= granted("Finance")
