@@ -24,6 +24,18 @@ def test_the_donate_page_shows_the_form_in_both_languages(client, donate_page, e
     assert "csrfmiddlewaretoken" not in html  # the page is cached: the same bytes for everyone
 
 
+def test_the_donate_page_is_served_from_the_page_cache_without_queries(client, donate_page, django_assert_num_queries):
+    first = client.get("/nl/doneer/")
+    with django_assert_num_queries(0):
+        second = client.get("/nl/doneer/")
+    assert second.content == first.content and "s-maxage=300" in second["Cache-Control"]
+
+
+def test_a_form_with_errors_is_never_cached(give, donate_page):
+    response = give(donate_page, choice="other", amount="1")
+    assert response.status_code == 400 and "no-store" in response["Cache-Control"]
+
+
 def test_a_one_off_gift_of_a_suggested_amount_goes_to_stripe_checkout(give, donate_page, fake_stripe):
     response = give(donate_page, choice="25", newsletter="on")
     assert response.status_code == 303 and response["Location"].startswith("https://checkout.stripe.com/")

@@ -141,3 +141,9 @@ def test_many_link_requests_from_one_address_are_refused_for_a_while(client, mon
 def test_a_cross_site_link_request_is_refused(client):
     response = client.post("/en/giving/manage/", {"email": "a@example.org"}, headers={"Sec-Fetch-Site": "cross-site"})
     assert response.status_code == 403
+
+
+def test_the_thanks_page_of_a_stopped_monthly_gift_says_it_stopped(client, monthly):
+    MonthlyGift.objects.filter(pk=monthly.pk).update(status="cancelled")
+    response = client.get(f"/en/giving/thanks/{return_token(monthly)}/")
+    assert "has been stopped" in response.content.decode() and "every month." not in response.content.decode()
