@@ -8,7 +8,7 @@ class GivingConfig(AppConfig):
 
     def ready(self):
         from donations import webhooks as donation_webhooks
-        from website import seeding
+        from website import schedule, seeding
 
         from . import tasks, webhooks
         from .fulfilment import gift_paid
@@ -17,3 +17,4 @@ class GivingConfig(AppConfig):
         donation_webhooks.register_router(webhooks.route)
         gift_paid.connect(tasks.after_payment, dispatch_uid="giving-after-payment")
         seeding.register_demo("giving.demo.seed")
+        schedule.daily("giving.tasks.reconcile_monthly_gifts", hour=3)

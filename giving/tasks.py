@@ -46,3 +46,14 @@ def send_receipt(gift_id):
     reference = (gift.invoice_id or gift.payment_intent_id or gift.checkout_session_id or "")[-12:].upper()
     send_templated("giving/email/receipt", gift.email, {"gift": gift, "reference": reference}, gift.language)
     return True
+
+
+@task()
+def reconcile_monthly_gifts():
+    """Nightly: apply what Stripe says about subscriptions and paid invoices whose events never arrived."""
+    if not settings.STRIPE_SECRET_KEY:
+        return None
+    from .reconcile import reconcile_subscriptions
+
+    result = reconcile_subscriptions(fix=True)
+    return {"checked": result.checked, "repaired": result.repaired}

@@ -14,6 +14,7 @@ class GivingFakeStripe(FakeStripe):
         self.prices = {}
         self.portal_sessions = []
         self.subscriptions = {}
+        self.invoices = {}
 
     def route(self, method, path, params):
         segments = path.strip("/").split("/")[1:]
@@ -21,6 +22,19 @@ class GivingFakeStripe(FakeStripe):
             return (200, self.create_price(params)) if method == "post" else (200, self.list_prices(params))
         if segments == ["billing_portal", "sessions"] and method == "post":
             return self.create_portal_session(params)
+        if segments[:1] == ["subscriptions"] and len(segments) == 2 and method == "get":
+            found = self.subscriptions.get(segments[1])
+            if found is None:
+                return _error(404, f"No such subscription: '{segments[1]}'", "resource_missing", "id")
+            return 200, dict(found)
+        if segments == ["invoices"] and method == "get":
+            found = [
+                i
+                for i in self.invoices.values()
+                if self._subscription_of(i) == params.get("subscription")
+                and i["status"] == params.get("status", i["status"])
+            ]
+            return 200, {"object": "list", "data": found, "has_more": False, "url": "/v1/invoices"}
         return super().route(method, path, params)
 
     def create_price(self, params):
@@ -106,7 +120,7 @@ class GivingFakeStripe(FakeStripe):
     def invoice(self, subscription_id, amount=None, attempt=1, paid=True):
         subscription = self.subscriptions[subscription_id]
         amount = amount if amount is not None else subscription["items"]["data"][0]["price"]["unit_amount"]
-        return {
+        invoice = {
             "id": self._id("in"),
             "object": "invoice",
             "amount_due": amount,
@@ -122,6 +136,12 @@ class GivingFakeStripe(FakeStripe):
             "status": "paid" if paid else "open",
             "status_transitions": {"paid_at": int(time.time()) if paid else None},
         }
+        self.invoices[invoice["id"]] = invoice
+        return dict(invoice)
+
+    @staticmethod
+    def _subscription_of(invoice):
+        return invoice["parent"]["subscription_details"]["subscription"]
 
     def subscription(self, subscription_id, **changes):
         subscription = self.subscriptions[subscription_id]
