@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from website import i18n
 from website.blocks import BaseStreamBlock
 from website.caching import CachedPageMixin
 from website.models import SocialMetaMixin
@@ -476,7 +477,7 @@ class ElectionComparisonPage(CachedPageMixin, RoutablePageMixin, SourceLanguageM
     # URLs --------------------------------------------------------------------------------------
 
     def guide_url(self):
-        route = "guide_nl" if self.locale.language_code == "nl" else "guide"
+        route = "guide_nl" if i18n.language_code_of(self) == "nl" else "guide"
         return self.url + self.reverse_subpage(route)
 
     def guide_result_url(self):

@@ -55,10 +55,47 @@ class RequestLocalesMiddleware:
         if home is not None:
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             try:
-                request._wagtail_route_for_request = home.route(request, [c for c in path.split("/") if c])
+                request._wagtail_route_for_request = route_from(request, home, [c for c in path.split("/") if c])
             except Http404:
                 request._wagtail_route_for_request = None
         return None
+
+
+def route_from(request, home, components):
+    """Wagtail's route from `home`, without its walk down the tree (two queries per level): the deepest page
+    whose `url_path` the path starts with, in one query, routes the rest itself (a routable page's sub-paths,
+    or a 404), as Wagtail's walk would have reached it."""
+    if not components:
+        return home.route(request, [])
+    prefixes = {f"{home.url_path}{'/'.join(components[:depth])}/": depth for depth in range(1, len(components) + 1)}
+    deepest = (
+        Page.objects.filter(url_path__in=prefixes, path__startswith=home.path, depth__gt=home.depth)
+        .order_by("-depth")
+        .first()
+    )
+    if deepest is None:
+        return home.route(request, components)  # nothing below home matches: Wagtail says what (a 404)
+    return with_images(deepest).route(request, components[prefixes[deepest.url_path] :])
+
+
+def with_images(page):
+    """`page.specific`, with its images and their renditions (a hero and a social image: one query for
+    their renditions rather than one for each image and each size)."""
+    model = page.specific_class
+    if model is None:
+        return page.specific
+    images = image_fields(model)
+    return (
+        model.objects.select_related(*images)
+        .prefetch_related(*(f"{name}__renditions" for name in images))
+        .filter(pk=page.pk)
+        .first()
+    ) or page.specific
+
+
+def image_fields(model):
+    image = get_image_model()
+    return [f.name for f in model._meta.concrete_fields if f.is_relation and f.related_model is image]
 
 
 def per_request(request, key, compute):
@@ -84,6 +121,14 @@ MAX_HOSTS = 20
 def _locales():
     """{language code: Locale} of the configured languages."""
     return cache.get_or_set(LOCALES_KEY, lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+
+
+def language_code_of(obj):
+    """The language code of a translatable object's locale, from the kept locales (no query)."""
+    for code, locale in _locales().items():
+        if locale.pk == obj.locale_id:
+            return code
+    return obj.locale.language_code  # a locale added since the locales were kept
 
 
 def _active_locale():
@@ -242,14 +287,12 @@ def localized_pages(request, *pages, specific=False):
             if len(models) == 1 and Page not in models:  # the translations are of the same type
                 model = next(iter(models))
                 # Chosen pages show as cards with their image: fetched with them.
-                images = [f.name for f in model._meta.concrete_fields if f.is_relation and f.related_model is image]
-                found = model.objects.live().filter(**lookup).select_related(*images)
+                found = model.objects.live().filter(**lookup).select_related(*image_fields(model))
                 return {p.translation_key: p for p in found}
             translations = Page.objects.live().filter(**lookup)
             return {p.translation_key: p for p in (translations.specific() if specific else translations)}
 
         lookup = {"locale_id": locale.pk, "translation_key__in": keys}
-        image = get_image_model()
         found = caching.per_version(request, f"localized:{locale.pk}:{specific:d}:{','.join(keys)}", fetch)
     return [found.get(page.translation_key, page) if page is not None else None for page in pages]
 

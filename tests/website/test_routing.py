@@ -88,3 +88,32 @@ def test_the_menu_leaves_out_pages_behind_a_view_restriction(client, home, about
     assert set(pages.values_list("slug", flat=True)) == {"over-ons", "about-us"}  # "geheim" and what is below it: not
     nav = client.get("/nl/over-ons/").content.decode().split("<nav", 1)[1].split("</nav>", 1)[0]
     assert "/nl/over-ons/" in nav and "/nl/geheim/" not in nav
+
+
+def team_values(t):
+    return {
+        "title": t("Ons team", "Our team"),
+        "slug": t("team", "team-en"),
+        "intro": t("Wie er werken.", "Who works here."),
+    }
+
+
+def test_a_deeper_page_costs_no_more_queries_to_route(client, seeder, about, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        seeder.page(about, StandardPage, team_values)
+    assert "<h1>Our team</h1>" in client.get("/en/about-us/team-en/").content.decode()
+    assert queries(client, "/nl/over-ons/team/") == queries(client, "/nl/over-ons/")
+    assert queries(client, "/en/about-us/team-en/") == queries(client, "/nl/over-ons/team/")
+
+
+def test_a_page_below_an_unpublished_one_is_routed_as_wagtail_does(
+    client, seeder, about, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        seeder.page(about, StandardPage, team_values)
+        StandardPage.objects.get(pk=about.pk).unpublish()
+    purge_all()
+    assert client.get("/nl/over-ons/").status_code == 404
+    assert "<h1>Ons team</h1>" in client.get("/nl/over-ons/team/").content.decode()
+    assert client.get("/nl/over-ons/team/nothing-here/").status_code == 404
+    assert client.get("/nl/nothing/team/").status_code == 404
