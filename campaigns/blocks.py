@@ -8,6 +8,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 
 from donations.blocks import DonationAdBlock
 from elections.blocks import ElectionComparisonBlock
+from giving.blocks import DonateBlock
 from petitions.blocks import PetitionBlock
 from website import i18n
 from website.blocks import BaseStreamBlock, FactsBlock, video_embed_url
@@ -150,7 +151,7 @@ class ReportSeriesBlock(blocks.StructBlock):
 
 class CampaignStreamBlock(BaseStreamBlock):
     """The shared blocks plus the campaign modules: key figures, timeline, sharing, related campaigns,
-    report series, a petition, a donation ad and an election comparison."""
+    report series, a petition, a donation ad, an election comparison and a donate form."""
 
     key_figures = FactsBlock(label=_("Key figures"))
     timeline = TimelineBlock()
@@ -160,3 +161,4 @@ class CampaignStreamBlock(BaseStreamBlock):
     petition = PetitionBlock()
     donation_ad = DonationAdBlock()
     election_comparison = ElectionComparisonBlock()
+    donate = DonateBlock()
