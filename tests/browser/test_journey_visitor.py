@@ -111,12 +111,14 @@ def test_a_visitor_signs_confirms_and_counts(page, site_shell, language):
     check_accessibility(page, f"confirmed ({language})")
     screenshot(page, f"journey-visitor-confirmed-{tag}")
 
-    # The counting job moves the confirmed signature into the count (it runs every few seconds).
+    # The counting job moves the confirmed signature into the count (it runs every few seconds). Other
+    # journeys on the other worker may sign the same petition meanwhile: the count rises by at least one.
     assert site_shell.run(COUNT) >= 1
     deadline = time.monotonic() + 20
-    while (now := count_json(page, count_url)["count"]) != before + 1 and time.monotonic() < deadline:
+    while (now := count_json(page, count_url)["count"]) < before + 1 and time.monotonic() < deadline:
         time.sleep(0.5)  # count.json is cached for one counting interval
-    assert now == before + 1
+    assert now >= before + 1
     page.goto(text["campaign"])
-    expect(counter).to_have_text(shown(before + 1, language), timeout=15000)  # the page polls count.json
+    expect(counter).not_to_have_text(shown(before, language), timeout=15000)  # the page polls count.json
+    assert int(re.sub(r"\D", "", counter.inner_text())) >= before + 1
     screenshot(page, f"journey-visitor-counted-{tag}")
