@@ -1,3 +1,4 @@
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
@@ -7,7 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from . import i18n
 from .blocks import BaseStreamBlock
 from .caching import CachedPageMixin
 
@@ -116,32 +119,38 @@ class HomePage(CachedPageMixin, SocialMetaMixin, Page):
     def featured_cards(self, *streams):
         """Cards for each stream of chosen pages: the pages in this page's language with their images,
         fetched together for all streams in a fixed number of queries (choosers keep the source
-        language's pages; cards must not cost queries each)."""
+        language's pages; cards must not cost queries each). The streams' raw ids are read, so the
+        chosen pages themselves are never fetched, only their translation keys."""
         chosen = [
-            [(block.value["page"], block.value["summary"]) for block in stream if block.value["page"]]
+            [
+                (item["value"]["page"], item["value"].get("summary", ""))
+                for item in stream.raw_data
+                if item["value"].get("page")
+            ]
             for stream in streams
         ]
-        keys = [page.translation_key for stream in chosen for page, _summary in stream]
-        if not keys:
+        ids = {pk for stream in chosen for pk, _summary in stream}
+        if not ids:
             return [[] for _stream in streams]
+        keys = dict(Page.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
         pages = {
             page.translation_key: page
-            for page in Page.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-            .live()
-            .public()
-            .specific()
+            for page in i18n.public(
+                Page.objects.filter(translation_key__in=set(keys.values()), locale_id=self.locale_id).live()
+            ).specific()
         }
         image_ids = {getattr(page, "hero_image_id", None) for page in pages.values()} - {None}
         images = {
             image.pk: image for image in CustomImage.objects.filter(pk__in=image_ids).prefetch_related("renditions")
         }
+        chosen = [[(keys[pk], summary) for pk, summary in stream if pk in keys] for stream in chosen]
         return [self._cards(stream, pages, images) for stream in chosen]
 
     @staticmethod
     def _cards(chosen, pages, images):
         cards = []
-        for source, summary in chosen:
-            page = pages.get(source.translation_key)
+        for translation_key, summary in chosen:
+            page = pages.get(translation_key)
             if page is not None:
                 image = images.get(getattr(page, "hero_image_id", None))
                 cards.append(
@@ -203,6 +212,17 @@ class SiteIdentity(TranslatableMixin, PreviewableMixin, ClusterableModel):
     x_url = models.URLField("X", blank=True)
     youtube_url = models.URLField("YouTube", blank=True)
     footer_text = models.TextField(_("footer text"), blank=True)
+    # What a donor's yearly statement and receipts need for the Dutch tax return (gifts to an ANBI).
+    legal_name = models.CharField(
+        _("legal name"), max_length=200, blank=True, help_text=_("As registered, e.g. Stichting …")
+    )
+    rsin = models.CharField(
+        _("RSIN"),
+        max_length=9,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{9}\Z", _("An RSIN has nine digits."))],
+        help_text=_("The organisation's RSIN (fiscal number), printed on donors' yearly statements."),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -222,6 +242,12 @@ class SiteIdentity(TranslatableMixin, PreviewableMixin, ClusterableModel):
             heading=_("Social media"),
         ),
         FieldPanel("footer_text"),
+        MultiFieldPanel([FieldPanel("legal_name"), FieldPanel("rsin")], heading=_("ANBI")),
+    ]
+    # The legal name and the RSIN are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("legal_name", overridable=False),
+        SynchronizedField("rsin", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
