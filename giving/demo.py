@@ -1,5 +1,6 @@
 """Demo: a donate page in both languages, earmarked for the example campaign, and the site identity's
-donate page, so that the "give" ask after signing points to it. Gifts are made through the demo provider."""
+donate page, so that the "give" ask after signing points to it, and the site identity's ANBI data (the
+yearly statements print it). Gifts are made through the demo provider."""
 
 from campaigns.demo import EXAMPLE_SLUG
 from campaigns.models import CampaignPage
@@ -8,6 +9,9 @@ from website.models import HomePage, SiteIdentity
 from .models import DonatePage
 
 SLUG = ("doneer", "donate")
+# The statements' ANBI data. The RSIN is made up: nine digits that fail the RSIN's eleven-test.
+LEGAL_NAME = "Stichting VluchtelingenWerk Nederland"
+DEMO_RSIN = "123456789"
 
 
 def page_values(t, earmark=None):
@@ -41,5 +45,10 @@ def seed(seeder):
     for identity in SiteIdentity.objects.filter(donate_page__isnull=True):
         identity.donate_page = page.get_translation_or_none(identity.locale) or page
         identity.save(update_fields=["donate_page"])
+        seeder.created += 1
+    for identity in SiteIdentity.objects.filter(rsin=""):
+        identity.legal_name = identity.legal_name or LEGAL_NAME
+        identity.rsin = DEMO_RSIN
+        identity.save(update_fields=["legal_name", "rsin"])
         seeder.created += 1
     return page

@@ -7,11 +7,10 @@ Rows hang off the donate page's translation group (`page_key`), like the ad's do
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
@@ -232,22 +231,3 @@ class FailedPayment(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["invoice_id", "attempt"], name="giving_failed_once")]
-
-
-@register_setting(icon="cogs")
-class AnbiSettings(BaseGenericSetting):
-    """What the yearly statement needs for a gift to an ANBI (Dutch tax return): kept by finance, not code."""
-
-    rsin = models.CharField(
-        _("RSIN"),
-        max_length=9,
-        blank=True,
-        validators=[RegexValidator(r"^[0-9]{8,9}$", _("An RSIN has eight or nine digits."))],
-        help_text=_("The organisation's RSIN (fiscal number), printed on donors' yearly statements."),
-    )
-    legal_name = models.CharField(_("legal name"), max_length=200, blank=True)
-
-    panels = [FieldPanel("legal_name"), FieldPanel("rsin")]
-
-    class Meta:
-        verbose_name = _("ANBI data")

@@ -7,7 +7,6 @@ ROLES = {
         "giving.view_monthlygift",
         "giving.view_failedpayment",
         "giving.export_gifts",
-        "giving.change_anbisettings",
     ],
     "Campaign staff": ["giving.view_monthlygift"],
 }

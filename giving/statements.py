@@ -13,7 +13,8 @@ from reportlab.pdfgen import canvas
 
 from donations.area import format_euros
 
-from .models import AnbiSettings, Gift, GiftStatus
+from .anbi import anbi_for
+from .models import Gift, GiftStatus
 
 
 def gifts_of_year(customer_id, year):
@@ -28,10 +29,11 @@ def gifts_of_year(customer_id, year):
     )
 
 
-def statement_pdf(customer_id, year, language, organisation_name):
-    """The PDF's bytes; the gifts are those paid in `year` by this Stripe customer."""
+def statement_pdf(customer_id, year, language):
+    """The PDF's bytes; the gifts are those paid in `year` by this Stripe customer; the ANBI data from the
+    site identity in `language`."""
     gifts = gifts_of_year(customer_id, year)
-    anbi = AnbiSettings.load()
+    anbi = anbi_for(language)
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4, pageCompression=1)
     with translation.override(language):
@@ -48,7 +50,7 @@ def statement_pdf(customer_id, year, language, organisation_name):
             y -= gap * mm
 
         line(_("Yearly statement of gifts %(year)s") % {"year": year}, size=16, gap=10)
-        line(anbi.legal_name or organisation_name)
+        line(anbi.name)
         line(_("RSIN: %(rsin)s") % {"rsin": anbi.rsin or "—"})
         line(_("This organisation is an ANBI: gifts to it may be deductible from your income tax."), gap=10)
         if gifts:

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from website.mail import send_templated
 from website.normalise import normalise_email
 
+from .anbi import anbi_for
 from .models import Gift, MonthlyGift, MonthlyStatus
 from .tokens import manage_token
 
@@ -44,7 +45,8 @@ def send_receipt(gift_id):
         return False
     gift = Gift.objects.select_related("earmark").get(pk=gift_id)
     reference = (gift.invoice_id or gift.payment_intent_id or gift.checkout_session_id or "")[-12:].upper()
-    send_templated("giving/email/receipt", gift.email, {"gift": gift, "reference": reference}, gift.language)
+    context = {"gift": gift, "reference": reference, "anbi": anbi_for(gift.language)}
+    send_templated("giving/email/receipt", gift.email, context, gift.language)
     return True
 
 

@@ -218,8 +218,6 @@ def statement(request, token, year):
     """The yearly statement of the donor the manage link is for (PDF, in the page's language)."""
     from django.http import HttpResponse
 
-    from website.models import SiteIdentity
-
     from .statements import statement_pdf
 
     customer_id, refusal = manage_customer(request, token)
@@ -227,10 +225,8 @@ def statement(request, token, year):
         return refusal
     if not 2000 <= year <= timezone.now().year:
         return message(request, 404, _("No statement"), _("There is no statement for this year."))
-    identity = SiteIdentity.objects.filter(locale__language_code=translation.get_language()).first()
-    name = identity.organisation_name if identity else "VluchtelingenWerk Nederland"
     response = HttpResponse(
-        statement_pdf(customer_id, year, translation.get_language(), name), content_type="application/pdf"
+        statement_pdf(customer_id, year, translation.get_language()), content_type="application/pdf"
     )
     response["Content-Disposition"] = f'attachment; filename="statement-{year}.pdf"'
     return private(response)

@@ -20,6 +20,9 @@ def test_the_demo_donate_page_is_built_once_and_becomes_the_identitys_donate_pag
     assert page.get_translation(english).url == "/en/donate/" and page.url == "/nl/doneer/"
     identity.refresh_from_db()
     assert identity.donate_page_id == page.pk
+    # The statements' ANBI data: a made-up RSIN, nine digits, valid for the editor's form.
+    assert (identity.legal_name, identity.rsin) == (demo.LEGAL_NAME, demo.DEMO_RSIN)
+    identity.full_clean()
 
 
 def test_an_identity_that_already_has_a_donate_page_keeps_it(seeder, home, django_capture_on_commit_callbacks):

@@ -42,3 +42,18 @@ def test_an_unpaid_checkout_sends_no_receipt(post_event, give, donate_page, fake
     session = fake_stripe.pay(Gift.objects.get().checkout_session_id, paid=False)
     post_event(event("checkout.session.completed", session))
     assert mail.outbox == []
+
+
+def test_the_receipt_names_the_legal_name_and_rsin_of_the_donors_language(
+    post_event, give, donate_page, fake_stripe, locales
+):
+    from website.models import SiteIdentity
+
+    anbi = {"legal_name": "Stichting Voorbeeld", "rsin": "123456789"}
+    SiteIdentity.objects.create(locale=locales["nl"], organisation_name="Voorbeeld", **anbi)
+    SiteIdentity.objects.create(locale=locales["en"], organisation_name="Example", **anbi)
+    give(donate_page, "en", choice="other", amount="12,50")
+    post_event(event("checkout.session.completed", fake_stripe.pay(Gift.objects.get().checkout_session_id)))
+    receipt = mail.outbox[0]
+    assert "Stichting Voorbeeld, RSIN 123456789" in receipt.body
+    assert "Stichting Voorbeeld, RSIN 123456789" in receipt.alternatives[0].content
