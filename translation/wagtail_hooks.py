@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import gate, status, views
+from . import gate, permissions, status, views
 
 
 @hooks.register("register_admin_urls")
@@ -63,6 +63,8 @@ def add_translation_panel(request, panels):
 
 hooks.register("before_edit_page", gate.before_edit)
 hooks.register("after_edit_page", gate.after_edit)
+# Before wagtail-localize's editor and the publish gate: a translator never reaches a Dutch snippet's form.
+hooks.register("before_edit_snippet", permissions.refuse_source_snippet, order=-10)
 hooks.register("before_edit_snippet", gate.before_edit)
 hooks.register("after_edit_snippet", gate.after_edit)
 hooks.register("register_log_actions", gate.register_log_actions)

@@ -33,10 +33,11 @@ ROLES = {
             "choose_document",
         ],
     },
-    # Translators edit translations through wagtail-localize's editor; publishing stays with editors.
+    # Translators edit and publish translations through wagtail-localize's editor, not the Dutch source:
+    # their page rights are on the English tree, granted by the translation app (translation/permissions.py).
     "Translators": {
         "permissions": ["wagtailadmin.access_admin", "website.change_siteidentity"],
-        "page": ["change_page"],
+        "page": [],
         "collection": ["choose_image", "choose_document"],
     },
     # Campaign staff run the campaigns' tools (petitions, donations, elections): what they may do there

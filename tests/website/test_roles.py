@@ -23,8 +23,9 @@ def test_editors_can_publish_pages_and_translate(db):
     assert "wagtail_localize.submit_translation" in permissions("Editors")
 
 
-def test_translators_edit_but_do_not_publish(db):
-    assert page_permissions("Translators") == {"change_page"}
+def test_translators_have_no_page_rights_on_the_dutch_tree(db):
+    # The translation app grants them the English tree (tests/translation/test_translators.py).
+    assert not GroupPagePermission.objects.filter(group__name="Translators", page__depth=1).exists()
     assert "wagtailadmin.access_admin" in permissions("Translators")
 
 
