@@ -125,3 +125,18 @@ def test_the_reports_queries_do_not_grow_with_the_number_of_translated_snippets(
     with CaptureQueriesContext(connection) as six:
         status.report_rows(admin)
     assert len(six) == len(one)
+
+
+def test_after_the_offline_translator_the_machine_filter_and_the_dashboard_list_the_page(admin_client, english_draft):
+    from django.core.cache import cache
+
+    cache.delete("translation:dashboard-counts")  # the panel keeps its counts a minute
+    english = english_draft.get_target_instance()
+    admin_client.post(reverse("wagtail_localize:machine_translate", args=[english_draft.pk]))
+    page = admin_client.get(REPORT + "?state=machine").content.decode()
+    assert page.count("translation-report__row--machine") == 1
+    assert "translation-report__row--outdated" not in page and "translation-report__row--missing" not in page
+    assert '<td lang="nl">Vrijwilligerswerk</td>' in page
+    assert reverse("wagtailadmin_pages:edit", args=[english.pk]) in page
+    dashboard = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f'<a href="{REPORT}?state=machine">Machine translation not checked: <strong>1</strong></a>' in dashboard
