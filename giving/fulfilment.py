@@ -34,6 +34,10 @@ def _paid(gift_id):
     transaction.on_commit(lambda: gift_paid.send(sender=Gift, gift=Gift.objects.get(pk=gift_id)))
 
 
+# Sent with `failed` once a new failed attempt is committed; the app's tasks email the donor (once per invoice).
+payment_failed = Signal()
+
+
 SUBSCRIPTION_STATUS = {
     "active": MonthlyStatus.ACTIVE,
     "trialing": MonthlyStatus.ACTIVE,
@@ -222,13 +226,16 @@ def record_payment_failed(invoice):
     if monthly is None:
         logger.warning("failed invoice %s: unknown subscription %r", invoice.get("id"), subscription_id)
         return "unknown_subscription"
+    _attach(monthly, subscription_id, _id(invoice.get("customer")))  # the email's manage link needs it
     attempt = invoice.get("attempt_count")
-    _, created = FailedPayment.objects.get_or_create(
+    failed, created = FailedPayment.objects.get_or_create(
         invoice_id=invoice.get("id") or "",
         attempt=attempt if isinstance(attempt, int) and attempt > 0 else 1,
         defaults={"monthly_gift": monthly, "amount_cents": int(invoice.get("amount_due") or 0)},
     )
     MonthlyGift.objects.filter(pk=monthly.pk, status=MonthlyStatus.ACTIVE).update(status=MonthlyStatus.PAST_DUE)
+    if created:
+        transaction.on_commit(lambda: payment_failed.send(sender=FailedPayment, failed=failed))
     return "failure_recorded" if created else "already_recorded"
 
 

@@ -228,6 +228,15 @@ class FailedPayment(models.Model):
     attempt = models.PositiveIntegerField(default=1)
     amount_cents = models.PositiveIntegerField(default=0)
     failed_at = models.DateTimeField(auto_now_add=True)
+    # Set on the attempt whose email went out: the donor hears of a failed invoice once, whatever its attempts.
+    donor_emailed_at = models.DateTimeField(_("donor emailed"), null=True, blank=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["invoice_id", "attempt"], name="giving_failed_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["invoice_id", "attempt"], name="giving_failed_once"),
+            models.UniqueConstraint(
+                fields=["invoice_id"],
+                condition=models.Q(donor_emailed_at__isnull=False),
+                name="giving_failure_emailed_once",
+            ),
+        ]

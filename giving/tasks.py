@@ -1,6 +1,8 @@
-"""Background work of giving: receipts, and the email with the link to manage a monthly gift."""
+"""Background work of giving: receipts, the email with the link to manage a monthly gift, and the email
+about a monthly payment that failed."""
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -9,8 +11,13 @@ from website.mail import send_templated
 from website.normalise import normalise_email
 
 from .anbi import anbi_for
-from .models import Gift, MonthlyGift, MonthlyStatus
+from .models import FailedPayment, Gift, MonthlyGift, MonthlyStatus
 from .tokens import manage_token
+
+
+def manage_url(customer_id, language):
+    with translation.override(language):
+        return settings.SITE_URL + reverse("giving:manage", args=[manage_token(customer_id)])
 
 
 @task()
@@ -26,9 +33,7 @@ def send_manage_link(email, language):
     )
     sent = 0
     for customer_id in customers:
-        with translation.override(language):
-            url = settings.SITE_URL + reverse("giving:manage", args=[manage_token(customer_id)])
-        send_templated("giving/email/manage_link", address, {"url": url}, language)
+        send_templated("giving/email/manage_link", address, {"url": manage_url(customer_id, language)}, language)
         sent += 1
     return sent
 
@@ -47,6 +52,41 @@ def send_receipt(gift_id):
     reference = (gift.invoice_id or gift.payment_intent_id or gift.checkout_session_id or "")[-12:].upper()
     context = {"gift": gift, "reference": reference, "anbi": anbi_for(gift.language)}
     send_templated("giving/email/receipt", gift.email, context, gift.language)
+    return True
+
+
+def after_failure(failed, **kwargs):
+    """`payment_failed` receiver: the donor's email goes out from a worker."""
+    send_failure_notice.enqueue(failed.pk)
+
+
+@task()
+def send_failure_notice(failed_id):
+    """One email per failed invoice, in the donor's language, with the link to update the payment method.
+
+    Claimed before sending: a replayed event, a later attempt of the same invoice, or a second worker
+    finds the invoice already claimed (the partial unique constraint) and sends nothing."""
+    failed = FailedPayment.objects.select_related("monthly_gift").filter(pk=failed_id).first()
+    if failed is None or not failed.invoice_id:
+        return False
+    monthly = failed.monthly_gift
+    if monthly.status == MonthlyStatus.CANCELLED or not monthly.customer_id:
+        return False  # nothing left to update, or no portal to send them to
+    try:
+        with transaction.atomic():
+            claimed = FailedPayment.objects.filter(pk=failed.pk, donor_emailed_at__isnull=True).update(
+                donor_emailed_at=timezone.now()
+            )
+    except IntegrityError:  # another attempt of this invoice was emailed
+        return False
+    if not claimed:
+        return False
+    context = {
+        "amount_cents": failed.amount_cents or monthly.amount_cents,
+        "url": manage_url(monthly.customer_id, monthly.language),
+        "anbi": anbi_for(monthly.language),
+    }
+    send_templated("giving/email/payment_failed", monthly.email, context, monthly.language)
     return True
 
 

@@ -97,6 +97,7 @@ class FailedPaymentViewSet(ReadOnlyViewSet):
         "invoice_id",
         "attempt",
         Column("amount", label=_("Amount"), accessor=euros("amount_cents")),
+        "donor_emailed_at",
     ]
     ordering = ["-failed_at"]
     form_fields = ["attempt"]
