@@ -108,3 +108,24 @@ def test_an_editor_who_also_translates_keeps_editing_dutch_snippets(client, djan
     client.force_login(member(django_user_model, "Editors", "Translators"))
     response = client.get(AdminURLFinder().get_edit_url(identity))
     assert response.status_code == 200
+
+
+def test_the_migration_moves_translators_from_the_root_to_the_english_tree_and_back(home, english_home):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("translation.migrations.0001_translators")
+
+    def granted():
+        return set(
+            GroupPagePermission.objects.filter(group__name="Translators").values_list("page_id", "permission__codename")
+        )
+
+    migration.whole_tree_again(apps, None)
+    assert granted() == {(Page.get_first_root_node().pk, "change_page")}
+    migration.english_tree_only(apps, None)
+    assert granted() == {
+        (english_home.pk, "change_page"),
+        (english_home.pk, "publish_page"),
+    }
