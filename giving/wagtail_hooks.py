@@ -14,6 +14,7 @@ from website.admin_views import StaffTemplateView, StaffViewSet
 from website.exports import stream_csv
 
 from . import exports, finance
+from .charts import new_and_stopped_chart
 from .models import FailedPayment, Gift, MonthlyGift
 
 
@@ -113,7 +114,14 @@ class FiguresView(StaffTemplateView):
 
     def get(self, request):
         donors, mrr = finance.active_monthly()
-        return self.render(donors=donors, mrr=mrr, months=finance.per_month(), failed=finance.failed_to_follow_up())
+        months = finance.per_month()
+        return self.render(
+            donors=donors,
+            mrr=mrr,
+            months=months,
+            chart=new_and_stopped_chart(months),
+            failed=finance.failed_to_follow_up(),
+        )
 
 
 class ExportView(StaffTemplateView):

@@ -112,3 +112,43 @@ def test_finance_may_export_after_migrating():
     # The ANBI data is the site identity's now (editors keep it), no longer a setting of Finance's.
     assert "giving.export_gifts" in granted("Finance")
     assert "giving.change_anbisettings" not in granted("Finance")
+
+
+def test_the_chart_draws_twelve_months_oldest_first_scaled_to_the_busiest():
+    from giving.charts import HEIGHT, TOP, new_and_stopped_chart
+
+    now = timezone.now()
+    last_month = now.replace(day=1) - datetime.timedelta(days=2)
+    monthly("a@example.org", 1000, started=last_month)
+    monthly("b@example.org", 1000, status="cancelled", started=last_month, cancelled=now)
+    monthly("c@example.org", 1000)
+    chart = new_and_stopped_chart(finance.per_month(now=now))
+    groups = chart["groups"]
+    assert len(groups) == 12 and groups[-1]["month"] == now.date().replace(day=1) and chart["peak"] == 2
+    assert groups[0]["month"] < groups[-1]["month"]
+    this, last = groups[-1], groups[-2]
+    assert (last["new"]["n"], last["new"]["height"]) == (2, HEIGHT - TOP)  # the busiest: full height
+    assert (this["new"]["height"], this["stopped"]["height"]) == ((HEIGHT - TOP) / 2, (HEIGHT - TOP) / 2)
+    assert groups[0]["new"]["height"] == 0 and groups[0]["new"]["y"] == HEIGHT
+    assert all(group["new"]["x"] + group["new"]["width"] < group["stopped"]["x"] for group in groups)
+
+
+def test_no_chart_when_nothing_started_or_stopped():
+    from giving.charts import new_and_stopped_chart
+
+    monthly("old@example.org", 1000, started=timezone.now() - datetime.timedelta(days=800))
+    assert new_and_stopped_chart(finance.per_month()) is None
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_figures_page_draws_the_chart_and_keeps_the_table(client, language):
+    monthly("a@example.org", 1000)
+    monthly("b@example.org", 1000, status="cancelled", cancelled=timezone.now())
+    login(client, "Finance", language)
+    html = client.get("/admin/giving/figures/").content.decode()
+    start = html.index('<figure class="giving-chart">')
+    svg = html[start : html.index("</svg>", start)]
+    assert 'role="img"' in svg and 'aria-labelledby="giving-chart-title giving-chart-desc"' in svg
+    assert svg.count('class="giving-chart__new"') == 12 and svg.count('class="giving-chart__stopped"') == 12
+    title = {"nl": "Nieuwe en gestopte maandelijkse giften", "en": "New and stopped monthly gifts"}[language]
+    assert title in svg and "<table" in html  # the table keeps the figures for screen readers
