@@ -129,3 +129,21 @@ def test_the_migration_moves_translators_from_the_root_to_the_english_tree_and_b
         (english_home.pk, "change_page"),
         (english_home.pk, "publish_page"),
     }
+
+
+def test_a_translator_translates_and_publishes_a_snippets_english_copy(translator, identity, locales):
+    from urllib.parse import urlencode
+
+    from wagtail_localize.models import StringSegment, Translation
+
+    english = identity.get_translation(locales["en"])
+    translation = Translation.objects.get(source__object_id=identity.translation_key, target_locale=locales["en"])
+    segment = StringSegment.objects.get(source=translation.source, context__path="organisation_name")
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = translator.put(url, urlencode({"value": "The Foundation"}), "application/x-www-form-urlencoded")
+    assert response.status_code in (200, 201)
+    response = translator.post(AdminURLFinder().get_edit_url(english), {"action": "publish"})
+    assert response.status_code == 302
+    english.refresh_from_db()
+    identity.refresh_from_db()
+    assert (identity.organisation_name, english.organisation_name) == ("Stichting", "The Foundation")
