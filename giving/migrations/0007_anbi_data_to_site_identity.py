@@ -1,5 +1,6 @@
 """The ANBI data moves from the giving setting to the site identity (every language: the same values)."""
 
+from django.conf import settings
 from django.db import migrations
 
 
@@ -14,7 +15,7 @@ def to_site_identity(apps, schema_editor):
     rsin = anbi.rsin.zfill(9) if anbi.rsin else ""
     identities = list(SiteIdentity.objects.all())
     if not identities:
-        locale = Locale.objects.order_by("pk").first()
+        locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first() or Locale.objects.first()
         if locale is None:
             return
         # Nothing to attach the data to: a minimal identity keeps it, for editors to complete.
