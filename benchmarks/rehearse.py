@@ -649,17 +649,20 @@ def main():
         # Figures.
         rows = load.recorder.rows
 
-        def window_of(due):
-            return next((name for name, (begin, end) in windows.items() if begin <= due <= end), None)
+        def window_of(row):
+            """The fault a request was in flight during: from when it was due to its answer (a request due
+            just before a fault but sent late, on a busy machine, meets the fault all the same)."""
+            _kind, due, latency, _outcome = row
+            return next((name for name, (begin, end) in windows.items() if due <= end and due + latency >= begin), None)
 
-        outside = [row for row in rows if window_of(row[1]) is None]
+        outside = [row for row in rows if window_of(row) is None]
         errors_outside = [row for row in outside if not ok(row[3])]
         per_fault = {
             name: {
-                "requests": sum(1 for row in rows if window_of(row[1]) == name),
-                "errors": sum(1 for row in rows if window_of(row[1]) == name and not ok(row[3])),
+                "requests": sum(1 for row in rows if window_of(row) == name),
+                "errors": sum(1 for row in rows if window_of(row) == name and not ok(row[3])),
                 "error_kinds": sorted(
-                    {f"{row[0]} {row[3]}" for row in rows if window_of(row[1]) == name and not ok(row[3])}
+                    {f"{row[0]} {row[3]}" for row in rows if window_of(row) == name and not ok(row[3])}
                 ),
                 "seconds": round(end - begin, 1),
             }
