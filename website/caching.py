@@ -80,9 +80,20 @@ def per_version(request, key, compute, timeout=3600):
     return found[0]
 
 
+# Query parameters that newsletters, ads and social networks add to links for their own statistics: no page
+# reads them, so a visitor arriving from a campaign mail (`?utm_source=…`) gets the cached page like anyone.
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "_ga"})
+
+
+def tracking_only(query):
+    return all(name.startswith("utm_") or name in TRACKING_PARAMETERS for name in query)
+
+
 def cacheable(request):
     return (
-        request.method in ("GET", "HEAD") and not request.GET and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        request.method in ("GET", "HEAD")
+        and tracking_only(request.GET)
+        and not request.COOKIES.get(settings.SESSION_COOKIE_NAME)
     )
 
 

@@ -163,3 +163,22 @@ def test_a_head_request_that_is_refused_keeps_the_previous_version():
     lock = render_lock_key(cache_key(RequestFactory().get("/nl/campagne/")), content_version())
     cache.add(lock, 1)  # a render in another process
     assert body(get(middleware)) == "version 1"
+
+
+def test_a_link_with_only_tracking_parameters_gets_the_cached_page():
+    view = View()
+    middleware = PageCacheMiddleware(view)
+    assert body(get(middleware)) == "version 1"
+    for query in ("utm_source=nieuwsbrief&utm_medium=email", "fbclid=IwAR0abc", "mc_cid=1&mc_eid=2"):
+        response = middleware(RequestFactory().get(f"/nl/campagne/?{query}"))
+        assert body(response) == "version 1"
+    assert view.renders == 1
+
+
+def test_a_link_with_any_other_parameter_is_rendered_for_itself():
+    view = View()
+    middleware = PageCacheMiddleware(view)
+    get(middleware)
+    for query in ("theme=opvang", "utm_source=x&page=2", "uncached=1"):
+        middleware(RequestFactory().get(f"/nl/campagne/?{query}"))
+    assert view.renders == 4
