@@ -3,7 +3,8 @@ version, and a signature points at the version its signer was shown."""
 
 import hashlib
 
-from django.db import IntegrityError, transaction
+from website.i18n import language_code_of
+from website.versions import current_version
 
 from . import lookups
 from .models import ConsentVersion
@@ -17,21 +18,9 @@ def current_consent(petition):
 
 
 def _current_consent(petition):
-    language = petition.locale.language_code
-    latest = (
-        ConsentVersion.objects.filter(petition_key=petition.petition_key, language=language)
-        .order_by("-version")
-        .first()
+    return current_version(
+        ConsentVersion,
+        petition.consent_text,
+        petition_key=petition.petition_key,
+        language=language_code_of(petition),
     )
-    if latest and latest.text == petition.consent_text:
-        return latest
-    try:
-        with transaction.atomic():
-            return ConsentVersion.objects.create(
-                petition_key=petition.petition_key,
-                language=language,
-                version=(latest.version + 1) if latest else 1,
-                text=petition.consent_text,
-            )
-    except IntegrityError:  # another request made the same version first
-        return _current_consent(petition)
