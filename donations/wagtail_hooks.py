@@ -11,11 +11,10 @@ from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from website.admin_views import PrivacyRequestViewSet, StaffViewSet
+from website.admin_views import PrivacyRequestViewSet, ReadOnlyViewSet, StaffViewSet
 from website.audit_log import register_actions
 
 from . import admin_views
@@ -43,30 +42,13 @@ class WithAdTitleIndexView(IndexView):
         return super().get_base_queryset().annotate(ad_title=Subquery(titles))
 
 
-class ReadOnlyViewSet(ModelViewSet):
-    """A listing only: these rows are written by the payment flow, never by hand."""
+class AdRowsViewSet(ReadOnlyViewSet):
+    """A listing of rows the payment flow writes, each named by its ad's title."""
 
-    copy_view_enabled = False
     index_view_class = WithAdTitleIndexView
 
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
 
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
-
-
-class DonationViewSet(ReadOnlyViewSet):
+class DonationViewSet(AdRowsViewSet):
     model = Donation
     name = "donation_list"  # not "donations": that is the public URL namespace
     url_prefix = "donations/list"
@@ -103,7 +85,7 @@ class HoldIndexView(WithAdTitleIndexView):
         return super().get_base_queryset().filter(status__in=HOLDING)
 
 
-class HoldViewSet(ReadOnlyViewSet):
+class HoldViewSet(AdRowsViewSet):
     model = Hold
     name = "donation_holds"
     url_prefix = "donations/holds"

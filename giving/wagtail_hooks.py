@@ -7,10 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from donations.area import format_euros
-from website.admin_views import StaffTemplateView, StaffViewSet
+from website.admin_views import ReadOnlyViewSet, StaffTemplateView, StaffViewSet
 from website.exports import stream_csv
 
 from . import exports, finance
@@ -18,27 +18,10 @@ from .charts import new_and_stopped_chart
 from .models import FailedPayment, Gift, MonthlyGift
 
 
-class ReadOnlyViewSet(ModelViewSet):
-    """A listing only: these rows are written by the payment flow, never by hand."""
+class PaymentRowsViewSet(ReadOnlyViewSet):
+    """A listing of rows the payment flow writes; staff may only view them."""
 
-    copy_view_enabled = False
     inspect_view_enabled = False
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
 
     def get_permissions_to_register(self):
         return super().get_permissions_to_register().filter(codename=f"view_{self.model._meta.model_name}")
@@ -48,7 +31,7 @@ def euros(field):
     return lambda row: format_euros(getattr(row, field)) if getattr(row, field) else ""
 
 
-class MonthlyGiftViewSet(ReadOnlyViewSet):
+class MonthlyGiftViewSet(PaymentRowsViewSet):
     model = MonthlyGift
     name, url_prefix = "giving_monthly", "giving/monthly"
     icon = "repeat"
@@ -67,7 +50,7 @@ class MonthlyGiftViewSet(ReadOnlyViewSet):
     form_fields = ["status"]
 
 
-class GiftViewSet(ReadOnlyViewSet):
+class GiftViewSet(PaymentRowsViewSet):
     model = Gift
     name, url_prefix = "giving_payments", "giving/payments"
     icon = "form"
@@ -87,7 +70,7 @@ class GiftViewSet(ReadOnlyViewSet):
     form_fields = ["status"]
 
 
-class FailedPaymentViewSet(ReadOnlyViewSet):
+class FailedPaymentViewSet(PaymentRowsViewSet):
     model = FailedPayment
     name, url_prefix = "giving_failed", "giving/failed"
     icon = "warning"

@@ -6,6 +6,7 @@
   about what exists;
 - `PermissionMenuItem`: a menu entry shown only with a permission, and `StaffViewSet`, a Wagtail
   `ViewSet` whose menu entry is one;
+- `ReadOnlyViewSet`: a model's listing only, for rows the site writes itself (payments, holds);
 - `PrivacyRequestViewSet`: access and erasure requests by email address, for the `PersonalData` an
   app describes. Everything is POSTed, so addresses stay out of URLs and logs, and the audit log
   records a keyed hash, never the address.
@@ -31,6 +32,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 
 from .normalise import normalise_email
@@ -219,3 +221,25 @@ class PrivacyRequestViewSet(StaffViewSet):
     @property
     def menu_permission(self):
         return self.permission_required
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    """A listing only: these rows are written by the site (a payment flow, a job), never by hand."""
+
+    copy_view_enabled = False
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
