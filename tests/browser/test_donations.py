@@ -98,6 +98,8 @@ def test_a_donor_can_pick_a_free_square_on_the_canvas_and_pay_for_it(page):
     page.goto(PAGE)
     canvas = page.locator(".ad-canvas__svg")
     expect(canvas).to_have_attribute("role", "application")
+    # The canvas redraws when its live state arrives: pick after that, or the redraw may drop the pick.
+    expect(page.locator("[data-canvas-state=live]")).to_have_count(1)
     box = canvas.bounding_box()
     width, height = 26, 40  # the demo ad's layout; the viewBox has a 0.15 margin on each side
     canvas.click(
