@@ -190,9 +190,33 @@ def _check_state_key(state_key):
         raise ValueError(f"state key {state_key!r} must be lower-case letters, digits, '_' or '-'")
 
 
+# Short ids for the squares of the tracker's states (petitions.models.ResponseStatus, and "none"): 342 tiles repeat
+# them. Other state keys get "tm-<key>"; the short ids have no hyphen, so the two kinds never meet. Two maps on one
+# page share the ids, which is harmless: a state's square is the same in every map.
+SQUARE_IDS = {
+    "none": "tmU",
+    "no_response": "tmR",
+    "motion_tabled": "tmM",
+    "debated": "tmD",
+    "said_yes": "tmY",
+    "said_no": "tmN",
+    "acted": "tmA",
+}
+
+
+def _square_id(state_key):
+    return SQUARE_IDS.get(state_key) or f"tm-{state_key}"
+
+
+def _position(x, y):
+    """x and y attributes, leaving out zeros (the default)."""
+    return (f' x="{x:g}"' if x else "") + (f' y="{y:g}"' if y else "")
+
+
 # A tile without a link is a <use> of its state's square (fill, border and symbol are drawn once per state, in
 # <defs>), so it carries only its position and its name: the map was 86 KB when each of the 342 tiles repeated its
-# size, classes, symbol and its name twice (aria-label and <title>).
+# size, classes, symbol and its name twice (aria-label and <title>), and 45 KB with a class and long ids per tile.
+# Positions are relative to the province's block (its group is translated), so they are short.
 def _state_square(state_key):
     symbol = SYMBOLS.get(state_key)
     text = (
@@ -201,38 +225,35 @@ def _state_square(state_key):
         else ""
     )
     return (
-        f'<g id="tile-map-{state_key}" class="tile-map__tile--{state_key}">'
+        f'<g id="{_square_id(state_key)}" class="tile-map__tile--{state_key}">'
         f'<rect width="{TILE}" height="{TILE}" vector-effect="non-scaling-stroke"/>{text}</g>'
     )
 
 
-def _tile(tile, state_key, state_label, url):
-    """One tile's markup, joined with plain string formatting and the standard library's escape (what Django's
-    escape calls): format_html's lazy-string checks cost more than the 342 tiles themselves.
+def _tile(x, y, name, state_key, state_label, url):
+    """One tile's markup at (x, y) in its block, joined with plain string formatting and the standard library's
+    escape (what Django's escape calls): format_html's lazy-string checks cost more than the 342 tiles themselves.
 
     A tile is named by its <title> ("<municipality>: <state>", also its tooltip), a linked tile by its link."""
     _check_state_key(state_key)
-    text = f"{_escaped_name(tile.name)}: {_escape(state_label)}"
+    text = f"{_escaped_name(name)}: {_escape(state_label)}"
     if not url:
-        return (
-            f'<use href="#tile-map-{state_key}" class="tile-map__tile" x="{tile.x}" y="{tile.y}" role="img">'
-            f"<title>{text}</title></use>"
-        )
+        return f'<use href="#{_square_id(state_key)}"{_position(x, y)} role="img"><title>{text}</title></use>'
     # A linked tile is drawn in full: its border changes on hover and focus (tilemap.css), which a <use> of a
     # shared square cannot show.
     rect = (
-        f'<rect class="tile-map__tile tile-map__tile--{state_key}" x="{tile.x}" y="{tile.y}" width="{TILE}" '
+        f'<rect class="tile-map__tile tile-map__tile--{state_key}"{_position(x, y)} width="{TILE}" '
         f'height="{TILE}"><title>{text}</title></rect>'
     )
     symbol = SYMBOLS.get(state_key)
     if symbol:
         rect += (
-            f'<text class="tile-map__symbol tile-map__symbol--{state_key}" x="{tile.x + TILE // 2}" '
-            f'y="{tile.y + TILE // 2}" aria-hidden="true">{symbol}</text>'
+            f'<text class="tile-map__symbol tile-map__symbol--{state_key}" x="{x + TILE // 2}" '
+            f'y="{y + TILE // 2}" aria-hidden="true">{symbol}</text>'
         )
     # The focus ring's inner part (see tilemap.css), drawn inside the tile so no neighbour paints over it.
     ring = (
-        f'<rect class="tile-map__focus" x="{tile.x + 2.5:g}" y="{tile.y + 2.5:g}" width="{TILE - 5}" '
+        f'<rect class="tile-map__focus" x="{x + 2.5:g}" y="{y + 2.5:g}" width="{TILE - 5}" '
         f'height="{TILE - 5}" aria-hidden="true"/>'
     )
     return f'<a class="tile-map__link" href="{_escape(url)}" aria-label="{text}">{rect}{ring}</a>'
@@ -253,12 +274,12 @@ def render_tilemap(states, label, description=None, none_label=None):
     for block in plan.blocks:
         tiles = [(tile, states.get(tile.cbs_code, none)) for tile in plan.tiles if tile.province == block.province]
         shared.update(key for _, (key, _label, url) in tiles if not url)
-        markup = "".join(_tile(tile, *state) for tile, state in tiles)
-        groups.append((block.province, block.x, block.y - 6, block.province, mark_safe(markup)))
+        markup = "".join(_tile(tile.x - block.x, tile.y - block.y, tile.name, *state) for tile, state in tiles)
+        groups.append((block.x, block.y, block.province, block.province, mark_safe(markup)))
     body = format_html_join(
         "",
-        '<g class="tile-map__province" role="group" aria-label="{}">'
-        '<text class="tile-map__label" x="{}" y="{}" aria-hidden="true">{}</text>{}</g>',
+        '<g class="tile-map__province" transform="translate({} {})" role="group" aria-label="{}">'
+        '<text class="tile-map__label" y="-6" aria-hidden="true">{}</text>{}</g>',
         groups,
     )
     return format_html(

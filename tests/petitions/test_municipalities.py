@@ -357,18 +357,17 @@ def test_render_tilemap_links_tiles_with_a_url_and_marks_states():
     }
     assert len(uses) + len(linked) == 342 and set(linked) == {"Amsterdam: said yes", "Utrecht: acted"}
     assert linked["Amsterdam: said yes"].get("class") == "tile-map__tile tile-map__tile--said_yes"
-    assert uses["Rotterdam: said no"].get("href") == "#tile-map-said_no"
-    assert uses["'s-Gravenhage: debated"].get("href") == "#tile-map-debated"
-    assert uses["Zwolle: no information"].get("href") == "#tile-map-none"
-    assert (
-        uses["Rotterdam: said no"].get("role") == "img" and uses["Rotterdam: said no"].get("class") == "tile-map__tile"
-    )
+    assert uses["Rotterdam: said no"].get("href") == "#tmN"
+    assert uses["'s-Gravenhage: debated"].get("href") == "#tmD"
+    assert uses["Zwolle: no information"].get("href") == "#tmU"
+    # Classless, positioned within the province's block (its group is translated): the page stays small.
+    assert uses["Rotterdam: said no"].get("role") == "img" and uses["Rotterdam: said no"].get("class") is None
     squares = {g.get("id"): g for g in root.find(f"{SVG}defs")}
     assert root.find(f"{SVG}defs").get("aria-hidden") == "true"
-    assert set(squares) == {"tile-map-said_no", "tile-map-debated", "tile-map-none"}  # only the states shown unlinked
-    assert squares["tile-map-said_no"].get("class") == "tile-map__tile--said_no"
-    assert squares["tile-map-said_no"].find(f"{SVG}text").text == "✗"
-    assert squares["tile-map-none"].find(f"{SVG}text") is None
+    assert set(squares) == {"tmN", "tmD", "tmU"}  # only the states shown unlinked
+    assert squares["tmN"].get("class") == "tile-map__tile--said_no"
+    assert squares["tmN"].find(f"{SVG}text").text == "✗"
+    assert squares["tmU"].find(f"{SVG}text") is None
 
     links = list(root.iter(f"{SVG}a"))
     assert {link.get("href") for link in links} == {"/nl/petitie/amsterdam/", "/nl/petitie/utrecht/"}
@@ -389,6 +388,26 @@ def test_render_tilemap_links_tiles_with_a_url_and_marks_states():
     noord_holland = next(g for g in groups if g.get("aria-label") == "Noord-Holland")
     assert noord_holland.find(f"{SVG}text").text == "Noord-Holland"
     assert noord_holland.find(f"{SVG}text").get("aria-hidden") == "true"
+
+
+@translation.override("en")
+def test_render_tilemap_puts_every_tile_where_the_layout_says():
+    """Tiles are positioned within their province's block, and the block's group is moved into place."""
+    plan = layout()
+    svg = render_tilemap({"GM0363": ("said_yes", "said yes", "/a/"), "GM0599": ("custom-state", "custom", None)}, "Map")
+    root = parse(svg)
+    found = {}
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") != "tile-map__province":
+            continue
+        dx, dy = map(float, re.fullmatch(r"translate\((\S+) (\S+)\)", group.get("transform")).groups())
+        for tile in list(group.findall(f"{SVG}use")) + [link.find(f"{SVG}rect") for link in group.findall(f"{SVG}a")]:
+            name = tile.find(f"{SVG}title").text.split(": ")[0]
+            found[name] = (dx + float(tile.get("x", 0)), dy + float(tile.get("y", 0)))
+    assert found == {tile.name: (tile.x, tile.y) for tile in plan.tiles}
+    # A state without a short id gets "tm-<key>", which no short id can be.
+    assert root.find(f"{SVG}defs/{SVG}g[@id='tm-custom-state']") is not None
+    assert not any(short.startswith("tm-") for short in tilemap.SQUARE_IDS.values())
 
 
 def test_render_tilemap_escapes_names_labels_and_urls(monkeypatch):
@@ -421,6 +440,6 @@ def test_sync_marks_merged_municipalities_inactive_and_keeps_them(db):
 
 
 def test_render_tilemap_is_small():
-    """Issue 12: the whole campaign page stays under 80 KB; the map was 86 KB on its own."""
+    """Issue 12: the whole campaign page stays under 80 KB; the map was 86 KB on its own, then 45 KB."""
     states = {tile.cbs_code: ("said_yes", "Zei ja", None) for tile in layout().tiles[::2]}
-    assert len(str(render_tilemap(states, "Kaart")).encode()) < 48_000
+    assert len(str(render_tilemap(states, "Kaart")).encode()) < 33_000
