@@ -168,11 +168,13 @@ def days_left(deadline, now):
 
 def rects(state):
     """SVG rectangles for the non-free cells: runs of equal cells per row, partly funded cells as a
-    bar of their funded share (filled from the bottom)."""
+    bar of their funded share (filled from the bottom). A funded or not-for-sale run right below one of
+    the same place, width and kind lengthens it (they have no outline to tell them apart): the page
+    carries one rectangle for a block of full rows instead of one per row."""
     width, cells = state["width"], state["cells"]
-    shapes = []
+    shapes, above = [], {}
     for row in range(state["height"]):
-        column = 0
+        column, here = 0, {}
         while column < width:
             kind = cells[row * width + column]
             run = 1
@@ -184,9 +186,17 @@ def rects(state):
                     {"x": column, "y": round(row + 1 - share, 2), "w": 1, "h": round(share, 2), "kind": FUNDED}
                 )
                 shapes.append({"x": column, "y": row, "w": 1, "h": 1, "kind": PARTLY})
+            elif kind in (FUNDED, NOT_FOR_SALE) and (column, run, kind) in above:
+                shape = above[(column, run, kind)]
+                shape["h"] += 1
+                here[(column, run, kind)] = shape
             elif kind != FREE:
-                shapes.append({"x": column, "y": row, "w": run, "h": 1, "kind": kind})
+                shape = {"x": column, "y": row, "w": run, "h": 1, "kind": kind}
+                shapes.append(shape)
+                if kind in (FUNDED, NOT_FOR_SALE):
+                    here[(column, run, kind)] = shape
             column += run
+        above = here
     return shapes
 
 
@@ -224,14 +234,15 @@ def credits(state):
 
 
 def named_cells(state):
-    """Cells with names, as positioned SVG targets with their label (hover shows it as a tooltip)."""
+    """Named cells as positioned SVG targets, one per run of the credits (neighbouring cells in a row with
+    the same names), with its label as a tooltip: "row 18, squares 1–5: Rosa"."""
     width = state["width"]
     return [
         {
-            "x": int(key) % width,
-            "y": int(key) // width,
-            "cell": int(key),
-            "title": f"{cell_label(int(key), width)}: {', '.join(found)}",
+            "x": entry["first"] % width,
+            "y": entry["first"] // width,
+            "w": entry["last"] - entry["first"] + 1,
+            "title": f"{entry['label']}: {entry['named']}",
         }
-        for key, found in state["names"].items()
+        for entry in credits(state)
     ]

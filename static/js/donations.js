@@ -40,7 +40,7 @@
     node.setAttribute("y", y);
     node.setAttribute("width", w);
     node.setAttribute("height", h);
-    node.setAttribute("class", className);
+    if (className) node.setAttribute("class", className);
     return node;
   }
 
@@ -102,10 +102,10 @@
           while (kind !== "p" && column + run < width && cells.charAt(row * width + column + run) === kind) run++;
           if (kind === "p") {
             var share = (state.partial[String(row * width + column)] || 0) / UNITS;
-            shapes.appendChild(rect(column, row + 1 - share, 1, share, "cell cell--f"));
-            shapes.appendChild(rect(column, row, 1, 1, "cell cell--p"));
+            shapes.appendChild(rect(column, row + 1 - share, 1, share, "cell--f"));
+            shapes.appendChild(rect(column, row, 1, 1, "cell--p"));
           } else if (kind !== ".") {
-            var node = rect(column, row, run, 1, "cell cell--" + kind);
+            var node = rect(column, row, run, 1, "cell--" + kind);
             if (kind === "h" && hatch) node.setAttribute("fill", "url(#" + hatch.id + ")");
             shapes.appendChild(node);
           }
@@ -113,25 +113,26 @@
         }
       }
       cellsGroup.replaceChildren(shapes);
+      // One target per run of the credits, as the page draws them (canvas.named_cells); the group's class styles them.
+      var entries = creditEntries();
       var named = document.createDocumentFragment();
-      Object.keys(state.names).forEach(function (key) {
-        var cell = Number(key);
-        var node = rect(cell % width, Math.floor(cell / width), 1, 1, "cell-named");
+      entries.forEach(function (entry) {
+        var node = rect(entry.from % width, Math.floor(entry.from / width), entry.to - entry.from + 1, 1);
         var title = document.createElementNS(SVG, "title");
-        title.textContent = label(cell) + ": " + state.names[key].join(", ");
+        title.textContent = entryLabel(entry) + ": " + entry.names;
         node.appendChild(title);
         named.appendChild(node);
       });
       namesGroup.replaceChildren(named);
       drawPicked();
       drawCounters();
-      drawCredits();
+      drawCredits(entries);
     }
 
     function drawPicked() {
       var nodes = document.createDocumentFragment();
       picked.forEach(function (cell) {
-        nodes.appendChild(rect(cell % state.width, Math.floor(cell / state.width), 1, 1, "cell cell--picked"));
+        nodes.appendChild(rect(cell % state.width, Math.floor(cell / state.width), 1, 1, "cell--picked"));
       });
       pickedGroup.replaceChildren(nodes);
       if (pickedInput) pickedInput.value = picked.join(",");
@@ -169,9 +170,8 @@
       }
     }
 
-    function drawCredits() {
-      var list = root.querySelector("[data-credits]");
-      if (!list) return;
+    // Neighbouring cells in a row with the same names, together (canvas.credits).
+    function creditEntries() {
       var entries = [];
       Object.keys(state.names)
         .map(Number)
@@ -192,19 +192,28 @@
             entries.push({ from: cell, to: cell, names: names });
           }
         });
+      return entries;
+    }
+
+    function entryLabel(entry) {
+      return entry.from === entry.to
+        ? label(entry.from)
+        : fill(strings.cells, {
+            row: Math.floor(entry.from / state.width) + 1,
+            first: (entry.from % state.width) + 1,
+            last: (entry.to % state.width) + 1,
+          });
+    }
+
+    function drawCredits(entries) {
+      var list = root.querySelector("[data-credits]");
+      if (!list) return;
       var items = document.createDocumentFragment();
       entries.forEach(function (entry) {
         var item = document.createElement("li");
         var where = document.createElement("span");
         where.className = "ad-credits__cell";
-        where.textContent =
-          entry.from === entry.to
-            ? label(entry.from)
-            : fill(strings.cells, {
-                row: Math.floor(entry.from / state.width) + 1,
-                first: (entry.from % state.width) + 1,
-                last: (entry.to % state.width) + 1,
-              });
+        where.textContent = entryLabel(entry);
         item.appendChild(where);
         item.appendChild(document.createTextNode(": " + entry.names));
         items.appendChild(item);

@@ -55,7 +55,8 @@ def test_the_canvas_marks_cells_not_for_sale_and_keeps_svg_numbers_unlocalised(a
 
     donate(ad, cm2=0.5)
     html = render(ad)
-    assert 'class="cell cell--x"' in html
+    assert 'class="cell--x"' in html
+    assert '<g data-names class="cell-named">' in html  # the named cells take their style from their group
     assert 'y="0.5"' in html and 'y="0,5"' not in html
 
 

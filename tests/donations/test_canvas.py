@@ -92,6 +92,39 @@ def test_the_svg_draws_runs_of_cells_per_row(ad):
     assert {"x": 5, "y": 10, "w": 5, "h": 1, "kind": "x"} in shapes
 
 
+def test_the_svg_draws_a_block_of_equal_full_rows_as_one_rectangle(ad):
+    donate(ad, cm2=35.5)  # three full rows of 10, five more, and half a cell
+    shapes = canvas.rects(state(ad))
+    assert {"x": 0, "y": 0, "w": 10, "h": 3, "kind": "f"} in shapes
+    assert {"x": 0, "y": 3, "w": 5, "h": 1, "kind": "f"} in shapes
+    assert {"x": 5, "y": 3.5, "w": 1, "h": 0.5, "kind": "f"} in shapes
+    assert {"x": 5, "y": 3, "w": 1, "h": 1, "kind": "p"} in shapes
+    assert {"x": 5, "y": 10, "w": 5, "h": 1, "kind": "x"} in shapes
+    # Every cell is drawn once: the rectangles cover exactly the funded cells.
+    covered = sum(shape["w"] * shape["h"] for shape in shapes if shape["kind"] == "f" and shape["h"] >= 1)
+    assert covered == 35
+
+
+def test_held_runs_are_not_joined_across_rows(ad):
+    hold_for(ad, cm2=20)
+    shapes = canvas.rects(state(ad))
+    assert [shape for shape in shapes if shape["kind"] == "h"] == [
+        {"x": 0, "y": 0, "w": 10, "h": 1, "kind": "h"},
+        {"x": 0, "y": 1, "w": 10, "h": 1, "kind": "h"},
+    ]
+
+
+def test_named_cells_are_one_target_per_run_of_the_credits(ad):
+    donate(ad, cm2=3, name="Fatima")
+    donate(ad, cells=[15], name="Gijs")
+    with translation.override("en"):
+        named = canvas.named_cells(state(ad))
+    assert named == [
+        {"x": 0, "y": 0, "w": 3, "title": "row 1, squares 1–3: Fatima"},
+        {"x": 5, "y": 1, "w": 1, "title": "row 2, square 6: Gijs"},
+    ]
+
+
 def test_credits_group_neighbouring_cells_with_the_same_names(ad):
     donate(ad, cm2=3, name="Fatima")
     with translation.override("en"):
