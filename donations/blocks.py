@@ -1,3 +1,6 @@
+import hashlib
+
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -18,9 +21,11 @@ def gift_context(ad, form=None):
     return {
         "ad": ad,
         "state": state,
-        "rects": canvas.rects(state),
-        "named": canvas.named_cells(state),
-        "credits": canvas.credits(state),
+        # Lazy: drawn inside `{% pagepart %}`s keyed by `canvas_version`, usually from the cache.
+        "rects": SimpleLazyObject(lambda: canvas.rects(state)),
+        "named": SimpleLazyObject(lambda: canvas.named_cells(state)),
+        "credits": SimpleLazyObject(lambda: canvas.credits(state)),
+        "canvas_version": canvas_version(state),
         "form": form,
         "is_open": state["open"],
         "sold_out": state["free_units"] == 0,
@@ -33,6 +38,14 @@ def gift_context(ad, form=None):
         "strings": script_strings(limits),
         "strings_id": f"donation-strings-{ad.pk}",
     }
+
+
+def canvas_version(state):
+    """What the drawn canvas and its credits depend on between publishes: which squares are funded, held or
+    named (the rest of what they show changes only with a publish, which moves the content version on)."""
+    drawn = (state["cells"], sorted(state["partial"].items()), sorted(state["names"].items()))
+    digest = hashlib.md5(repr(drawn).encode(), usedforsecurity=False).hexdigest()
+    return f"{state['funded_units']}:{state['held_units']}:{digest}"
 
 
 def script_strings(limits):
@@ -83,4 +96,5 @@ class DonationAdBlock(blocks.StructBlock):
     class Meta:
         icon = "grip"
         template = "donations/blocks/donation_ad_block.html"
+        live = True  # its funded squares change with every gift (website.page_parts)
         label = _("Donation ad (per cm²)")

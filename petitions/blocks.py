@@ -1,3 +1,4 @@
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -30,15 +31,21 @@ class PetitionBlock(blocks.StructBlock):
             count=count,
             next_target=next_target,
             percent=min(100, round(100 * count["total"] / next_target)) if next_target else 100,
-            form=SignatureForm(petition=petition, consent_text=consent.text, initial={"consent_version": consent.pk}),
+            # Lazy: the form and the tracker render inside `{% pagepart %}`s, usually from the cache.
+            form=SimpleLazyObject(
+                lambda: SignatureForm(
+                    petition=petition, consent_text=consent.text, initial={"consent_version": consent.pk}
+                )
+            ),
             is_open=petition.is_open(),
             poll_seconds=max(interval, 3),
         )
         if petition.has_targets and value.get("show_tracker"):
-            context["tracker"] = tracker.summary(petition)
+            context["tracker"] = SimpleLazyObject(lambda: tracker.summary(petition))
         return context
 
     class Meta:
         icon = "form"
         template = "petitions/blocks/petition_block.html"
+        live = True  # its count and whether it is open change without a publish (website.page_parts)
         label = _("Petition")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from django.http import HttpResponse
@@ -42,6 +43,14 @@ WATCHED = {}
 
 
 def purge_all(**kwargs):
+    _next_version()
+    # Again once the change is committed: a render that read the new version before the commit (and so the
+    # old rows) would otherwise keep old content under the new version until its time is up.
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_next_version)
+
+
+def _next_version():
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

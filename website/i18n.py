@@ -217,7 +217,7 @@ def _language_links(request, page):
             p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
         route = getattr(request, "routable_resolver_match", None) if hasattr(page, "reverse_subpage") else None
-        query = _shared_query(request, page)
+        query = shared_query(request, page)
         for code, _name in settings.LANGUAGES:
             target = translations.get(code)
             url = target.get_url(request) if target else None
@@ -254,7 +254,7 @@ def _subpage_path(page, route, code):
     return ""
 
 
-def _shared_query(request, page):
+def shared_query(request, page):
     shared = getattr(page, "shared_query_parameters", ())
     if request is None or not shared:
         return ""

@@ -1,5 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -111,9 +112,10 @@ class HomePage(CachedPageMixin, SocialMetaMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaign_cards"], context["project_cards"] = self.featured_cards(
-            self.featured_campaigns, self.featured_projects
-        )
+        # Lazy: the cards render inside a `{% pagepart %}`, usually from the cache.
+        cards = SimpleLazyObject(lambda: self.featured_cards(self.featured_campaigns, self.featured_projects))
+        context["campaign_cards"] = SimpleLazyObject(lambda: cards[0])
+        context["project_cards"] = SimpleLazyObject(lambda: cards[1])
         return context
 
     def featured_cards(self, *streams):

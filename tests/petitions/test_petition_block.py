@@ -137,3 +137,28 @@ def test_campaign_page_with_petition_renders_within_query_budget(client, campaig
 
 def test_campaign_page_type_is_unchanged(campaign):
     assert isinstance(campaign, CampaignPage)
+
+
+def test_a_render_from_kept_parts_shows_the_live_count_and_a_new_response(client, campaign, petition, amsterdam):
+    """The tracker and the form are kept between renders (website.page_parts); the count is not, and a new
+    response moves the content version on, so the next render shows both."""
+    from petitions import counting
+    from petitions.models import PetitionCount
+
+    path = "/en/campaigns/kinderen-en/?from=test"  # a query string: the page cache never answers
+    before = client.get(path).content.decode()
+    assert "0 of 342 municipalities said yes" in before
+    PetitionCount.objects.update_or_create(petition_key=petition.petition_key, defaults={"confirmed": 4321})
+    cache.delete(counting.CACHE_KEY.format(petition.petition_key))
+    TargetResponse.objects.create(
+        petition_key=petition.petition_key, municipality=amsterdam, status=ResponseStatus.SAID_YES
+    )
+    after = client.get(path).content.decode()
+    assert "1 of 342 municipalities said yes" in after and "4,321" in after
+
+
+def test_a_render_from_kept_parts_costs_few_queries(client, campaign, django_assert_max_num_queries):
+    client.get("/nl/campagnes/kinderen/?from=test")
+    with django_assert_max_num_queries(8):
+        html = client.get("/nl/campagnes/kinderen/?from=test").content.decode()
+    assert 'class="tile-map' in html and 'name="municipality"' in html

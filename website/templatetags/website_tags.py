@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Page
 
-from website import caching, i18n
+from website import caching, i18n, page_parts
 from website.models import SiteIdentity
 from website.translation import in_language
 
@@ -112,3 +112,38 @@ def error_summary(form, title, **anchors):
 def zip_lists(first, second):
     """Pairs of two lists side by side: `{% for party, position in parties|zip:cells %}`."""
     return zip(first, second, strict=False)
+
+
+class PagePartNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        vary = [var.resolve(context) for var in self.vary_on]
+        return page_parts.fetch(context, self.name, vary, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def pagepart(parser, token):
+    """`{% pagepart "name" var… %}…{% endpagepart %}`: the enclosed HTML is kept per content version, language,
+    host and page (`website.page_parts`), varying on the given variables too. Only for what changes with a publish."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
+        raise template.TemplateSyntaxError("{% pagepart %} needs a quoted name first")
+    nodelist = parser.parse(("endpagepart",))
+    parser.delete_first_token()
+    return PagePartNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
+
+
+@register.filter
+def shared_query(page, request):
+    """The query string a page keeps across languages (`shared_query_parameters`): what its language links vary on."""
+    return i18n.shared_query(request, page)
+
+
+@register.simple_tag(takes_context=True)
+def include_stream(context, stream):
+    """`{% include_block stream %}` with each block's rendering kept per content version (`website.page_parts`)."""
+    if not stream:
+        return ""
+    return page_parts.render_stream(context, stream)
