@@ -230,11 +230,22 @@ def test_every_demo_page_renders_within_the_query_budget(demo, client, page_type
     assert over == {}
 
 
-@pytest.mark.parametrize("path", ["/nl/campagnes/500kinderen/", "/en/campaigns/500-children/"])
-def test_the_campaign_page_with_petition_and_tracker_is_under_80_kb(demo, client, path):
+@pytest.mark.parametrize(
+    "path, live",
+    [
+        ("/nl/campagnes/500kinderen/", False),
+        ("/en/campaigns/500-children/", False),
+        # Issue 12: the live example campaign carries the petition's form and the ad's canvas as well.
+        ("/nl/campagnes/voorbeeldcampagne/", True),
+        ("/en/campaigns/example-campaign/", True),
+    ],
+)
+def test_the_campaign_page_with_petition_and_tracker_is_under_80_kb(demo, client, path, live):
     response = client.get(path)  # uncompressed: the test client does not ask for gzip
     assert response.status_code == 200 and "Content-Encoding" not in response
-    assert 'class="tile-map"' in response.content.decode()
+    content = response.content.decode()
+    assert 'class="tile-map"' in content
+    assert ("petition-form" in content, "data-canvas " in content) == (live, live)
     assert len(response.content) <= 80_000
     compressed = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
     assert compressed["Content-Encoding"] == "gzip" and len(compressed.content) < 20_000
