@@ -63,24 +63,37 @@ class RequestLocalesMiddleware:
 
 def route_from(request, home, components):
     """Wagtail's route from `home`, without its walk down the tree (two queries per level): the deepest page
-    whose `url_path` the path starts with, in one query, routes the rest itself (a routable page's sub-paths,
-    or a 404), as Wagtail's walk would have reached it."""
+    whose `url_path` the path starts with routes the rest itself (a routable page's sub-paths, or a 404), as
+    Wagtail's walk would have reached it. Which page that is, and the page with its images, are kept per
+    content version: a render after a page's entry expired routes without a query."""
     if not components:
         return home.route(request, [])
-    prefixes = {f"{home.url_path}{'/'.join(components[:depth])}/": depth for depth in range(1, len(components) + 1)}
-    deepest = (
-        Page.objects.filter(url_path__in=prefixes, path__startswith=home.path, depth__gt=home.depth)
-        .order_by("-depth")
-        .first()
-    )
-    if deepest is None:
-        return home.route(request, components)  # nothing below home matches: Wagtail says what (a 404)
-    return with_images(deepest).route(request, components[prefixes[deepest.url_path] :])
+    paths = caching.per_version(request, f"routes:{home.pk}", lambda: _paths_below(home))
+    for depth in range(len(components), 0, -1):
+        found = paths.get(f"{home.url_path}{'/'.join(components[:depth])}/")
+        if found is not None:
+            page = caching.per_version(request, f"routed:{found[0]}", lambda found=found: _routed(*found))
+            if page is not None:  # else deleted meanwhile
+                return page.route(request, components[depth:])
+            break
+    return home.route(request, components)  # nothing below home matches: Wagtail says what (a 404)
+
+
+def _routed(pk, content_type_id):
+    page = Page(pk=pk, content_type_id=content_type_id)
+    return with_images(page) if page.specific_class is not None else Page.objects.filter(pk=pk).first()
+
+
+def _paths_below(home):
+    """{url_path: (pk, content type)} of every page below `home`, live or not (a page's own `route` says
+    whether it serves)."""
+    pages = Page.objects.filter(path__startswith=home.path, depth__gt=home.depth)
+    return {url_path: (pk, type_id) for url_path, pk, type_id in pages.values_list("url_path", "pk", "content_type")}
 
 
 def with_images(page):
     """`page.specific`, with its images and their renditions (a hero and a social image: one query for
-    their renditions rather than one for each image and each size)."""
+    their renditions rather than one for each image and each size); None when the page is gone."""
     model = page.specific_class
     if model is None:
         return page.specific
@@ -90,7 +103,7 @@ def with_images(page):
         .prefetch_related(*(f"{name}__renditions" for name in images))
         .filter(pk=page.pk)
         .first()
-    ) or page.specific
+    )
 
 
 def image_fields(model):
