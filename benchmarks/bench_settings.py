@@ -8,7 +8,7 @@ static storage, DEBUG off); only what a loopback run needs differs:
 - REDIS_URL = redis://127.0.0.1:6379/14 with a per-run key prefix (BENCH_CACHE_PREFIX);
 - NUM_PROXIES=1, so the load scripts can spread signers over many IP addresses through
   X-Forwarded-For as a proxy in front of the app would (the rate limits key on the client IP);
-- ROOT_URLCONF adds one benchmark-only view (`benchmarks/bench_urls.py`, the "bare insert");
+- ROOT_URLCONF adds benchmark-only views and MIDDLEWARE one benchmark-only middleware (`benchmarks/bench_urls.py`);
 - STATIC_ROOT in /tmp (collectstatic output is kept between runs, never in the work tree);
 - email never leaves the process (the locmem mailer), should anything try to send.
 
@@ -38,4 +38,5 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")  # 4xx/5xx still logged; no per-re
 from website.settings.production import *  # noqa: E402,F403
 
 ROOT_URLCONF = "benchmarks.bench_urls"
+MIDDLEWARE = ["benchmarks.bench_urls.cold_renders", *MIDDLEWARE]  # noqa: F405 (`?cold=1`: see bench_urls)
 STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", "/tmp/campaign-bench-staticfiles")

@@ -1,4 +1,5 @@
-"""The site's URLs plus two benchmark-only views: the "bare insert" and the "bare page" baselines.
+"""The site's URLs plus two benchmark-only views: the "bare insert" and the "bare page" baselines, and one
+benchmark-only middleware: `cold_renders`.
 
 `GET /bench/bare` answers a few bytes of HTML through every middleware, with no database query and no
 template: the Django stack's ceiling for a page (benchmarks/pages_load.py compares pages with it).
@@ -7,6 +8,10 @@ template: the Django stack's ceiling for a page (benchmarks/pages_load.py compar
 table (`bench_bare_insert`, created by the driver; no index but the primary key) with one raw
 INSERT, through the same middleware, worker and connection settings. It is what one
 request that writes one row costs on this stack, so sign/bare shows what signing adds on top.
+
+`?cold=1` on any URL moves the content version on before the request (`cold_renders`, first in the middleware):
+nothing kept for the previous version serves it (routes, menus, page parts), as for the first render of a page
+right after a publish.
 """
 
 from django.db import connection
@@ -30,6 +35,17 @@ def bare_insert(request):
             [request.POST.get("email", ""), request.POST.get("name", ""), request.POST.get("municipality", "")],
         )
     return HttpResponse(status=204)
+
+
+def cold_renders(get_response):
+    from website.caching import purge_all
+
+    def middleware(request):
+        if "cold" in request.GET:
+            purge_all()
+        return get_response(request)
+
+    return middleware
 
 
 def bare_page(request):

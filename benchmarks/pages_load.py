@@ -12,9 +12,11 @@ What it does:
  2. starts gunicorn (4 sync workers, as README's deployment) on a free port;
  3. with wrk (closed loop, 8 connections, accepting gzip as browsers do), each for --duration seconds:
     the bare view (`/bench/bare` in benchmarks/bench_urls.py: every middleware, no query, no template);
-    the home page and the #500kinderen campaign page uncached (a query string: the page cache never
-    answers, so every request renders; the menu and footer come from the per-version cache, as for every
-    page but the first after a change); and both from the page cache;
+    the home page and the #500kinderen campaign page cold (`?cold=1`: the content version moves on before
+    each request, so nothing kept serves: the first render of a page after a publish), uncached (a query
+    string: the page cache never answers, so every request renders; the routes, menu, footer and page parts
+    come from the per-version cache, as for every render but the first after a change, e.g. when a page's
+    cache time is up); and both from the page cache;
  4. the stampede: the campaign page at a fixed offered rate (--rate, default 200 req/s, open loop:
     `benchmarks/fixed_rate.py`) for --stampede-duration seconds; halfway through, this process publishes
     a change to the page (a new title, `save_revision().publish()`, as an editor does) while a poller
@@ -161,7 +163,11 @@ def report(context, results):
 
     row("bare view (`/bench/bare`: middleware, no query)", results["bare"])
     for name, path in (("home", HOME), ("campaign page with petition and tracker", CAMPAIGN)):
-        row(f"uncached {name} (`{path}?uncached=1`: renders every time)", uncached[path])
+        row(
+            f"cold {name} (`{path}?cold=1`: the content version moves on first, nothing kept serves)",
+            results["cold"][path],
+        )
+        row(f"uncached {name} (`{path}?uncached=1`: renders every time, from the kept parts)", uncached[path])
         row(f"cached {name} (`{path}`)", cached[path])
     crowd = results.get("stampede")
     if crowd:
@@ -235,8 +241,10 @@ def main(args):
                 assert fetch(base + path)[0] == 200, path
         log("bare view")
         results["bare"] = wrk(base + BARE, duration, args.connections)
-        results["uncached"], results["cached"] = {}, {}
+        results["uncached"], results["cached"], results["cold"] = {}, {}, {}
         for path in (HOME, CAMPAIGN):
+            log(f"cold {path}")
+            results["cold"][path] = wrk(f"{base}{path}?cold=1", duration, args.connections)
             log(f"uncached {path}")
             results["uncached"][path] = wrk(f"{base}{path}?uncached=1", duration, args.connections)
             log(f"cached {path}")

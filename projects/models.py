@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Value, When
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -186,9 +187,10 @@ class ProjectPage(CachedPageMixin, SocialMetaMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = list(self.partners.select_related("partner__logo"))
-        context["funders"] = list(self.funders.select_related("funder"))
-        context["related_projects"] = self.get_related_projects()
+        # Lazy: read inside a `{% pagepart %}`, usually from the cache.
+        context["partners"] = SimpleLazyObject(lambda: list(self.partners.select_related("partner__logo")))
+        context["funders"] = SimpleLazyObject(lambda: list(self.funders.select_related("funder")))
+        context["related_projects"] = SimpleLazyObject(self.get_related_projects)
         return context
 
     def get_related_projects(self):
@@ -303,7 +305,7 @@ class ProjectIndexPage(CachedPageMixin, SocialMetaMixin, Page):
             chosen=filterset.chosen,
             notices=filterset.notices + page_notices,
             page_obj=page_obj,
-            projects_map=filters.map_countries(projects, self, request),
+            projects_map=SimpleLazyObject(lambda: filters.map_countries(projects, self, request)),  # in a pagepart
             querystring_without_page=urlencode(filterset.chosen),
         )
         return context

@@ -14,6 +14,7 @@ Nothing is kept for previews, for other methods than GET/HEAD, or outside a page
 import hashlib
 
 from django.core.cache import cache
+from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import get_language
 
@@ -42,8 +43,10 @@ def base_key(context):
         or getattr(request, "is_preview", False)
     ):
         return None
-    # The path too: a routable page's sub-pages (a comparison's voting guide) render with the same `page`.
-    return f"{version(request)}:{get_language()}:{request.scheme}://{request.get_host()}{request.path}:{page.pk}"
+    # The path too: a routable page's sub-pages (a comparison's voting guide) render with the same `page`; the
+    # date, for what turns over with it without a publish (a project's status once its end date has passed).
+    url = f"{request.scheme}://{request.get_host()}{request.path}"
+    return f"{version(request)}:{timezone.localdate()}:{get_language()}:{url}:{page.pk}"
 
 
 def key(base, name, vary=()):

@@ -86,3 +86,14 @@ def test_a_part_varies_on_the_path_and_host(about, settings):
     assert key("/nl/over-ons/") != key("/nl/over-ons/stemhulp/")
     assert key("/nl/over-ons/") != key("/nl/over-ons/", host="example.net")
     assert key("/nl/over-ons/") == key("/nl/over-ons/?utm_source=mail")
+
+
+def test_parts_turn_over_with_the_date(about, monkeypatch):
+    """What changes with the date and no publish (a project's status after its end date) is not kept past it."""
+    import datetime
+
+    request = RequestFactory().get("/nl/over-ons/")
+    today = page_parts.base_key({"request": request, "page": about})
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    monkeypatch.setattr(page_parts.timezone, "localdate", lambda: tomorrow)
+    assert page_parts.base_key({"request": request, "page": about}) != today
