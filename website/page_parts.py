@@ -11,8 +11,14 @@ their costly, publish-only pieces in `{% pagepart %}` fragments of their own.
 Nothing is kept for previews, for other methods than GET/HEAD, or outside a page (no `page` in the context).
 """
 
+import functools
 import hashlib
+import os
+from pathlib import Path
 
+import django
+import wagtail
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -33,6 +39,27 @@ def version(request):
     return found
 
 
+# Not the site's own: libraries, tests, data, build output. Static files count: parts link to their hashed names.
+CODE_SUFFIXES = (".py", ".html", ".mo", ".css", ".js", ".svg")
+SKIPPED_DIRECTORIES = {"node_modules", "tests", "benchmarks", "media", "staticfiles", "deploy"}
+
+
+@functools.cache
+def code_version():
+    """A digest of the site's code, templates, translations and static files (and Django's and Wagtail's
+    versions), once per process: after a deploy that changes how anything renders, no part kept by the previous
+    code is served."""
+    digest = hashlib.md5(f"{django.__version__}:{wagtail.__version__}".encode(), usedforsecurity=False)
+    root = Path(settings.BASE_DIR)
+    paths = []
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = [d for d in subdirectories if not d.startswith(".") and d not in SKIPPED_DIRECTORIES]
+        paths += [Path(directory, name) for name in files if name.endswith(CODE_SUFFIXES)]
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def base_key(context):
     """The part of every key that says which rendering this is; None where nothing may be kept."""
     request, page = context.get("request"), context.get("page")
@@ -46,7 +73,7 @@ def base_key(context):
     # The path too: a routable page's sub-pages (a comparison's voting guide) render with the same `page`; the
     # date, for what turns over with it without a publish (a project's status once its end date has passed).
     url = f"{request.scheme}://{request.get_host()}{request.path}"
-    return f"{version(request)}:{timezone.localdate()}:{get_language()}:{url}:{page.pk}"
+    return f"{code_version()}:{version(request)}:{timezone.localdate()}:{get_language()}:{url}:{page.pk}"
 
 
 def key(base, name, vary=()):

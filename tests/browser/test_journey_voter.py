@@ -45,7 +45,7 @@ def test_a_voter_on_a_phone_goes_from_home_to_the_guides_result(page, site_url):
     page.wait_for_url(re.compile(r"/nl/campagnes/voorbeeldcampagne/$"))
     # The consent text gets the width of the phone; the map is readable; the legend shows colours.
     assert page.locator("label[for=id_consent]").bounding_box()["width"] >= 260
-    tile = page.locator(".tile-map__tile").first.bounding_box()
+    tile = page.locator(".tile-map use").first.bounding_box()
     assert tile["width"] >= 16, tile
     swatch = page.locator(".legend-swatch--said_yes")
     assert swatch.evaluate("(el) => getComputedStyle(el).backgroundColor") == "rgb(21, 128, 61)"

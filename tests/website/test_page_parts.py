@@ -97,3 +97,25 @@ def test_parts_turn_over_with_the_date(about, monkeypatch):
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     monkeypatch.setattr(page_parts.timezone, "localdate", lambda: tomorrow)
     assert page_parts.base_key({"request": request, "page": about}) != today
+
+
+def test_a_deploy_that_changes_a_template_starts_without_parts(settings, tmp_path):
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>before</p>")
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "library.py").write_text("x = 1")
+    settings.BASE_DIR = tmp_path
+
+    def digest():
+        page_parts.code_version.cache_clear()
+        try:
+            return page_parts.code_version()
+        finally:
+            page_parts.code_version.cache_clear()
+
+    before = digest()
+    (tmp_path / ".venv" / "library.py").write_text("x = 2")  # not the site's own code
+    assert digest() == before
+    template.write_text("<p>after</p>")
+    assert digest() != before
