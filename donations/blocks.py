@@ -4,7 +4,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from website import caching
+from website.blocks import KeptSnippetChooserBlock
 
 from . import canvas
 
@@ -15,7 +17,9 @@ def gift_context(ad, form=None):
     from .models import DonationSettings
 
     state = canvas.get_state(ad)
-    limits = DonationSettings.load()
+    # As shown on pages, kept per content version (saving the settings moves it on); the gift endpoint reads
+    # them fresh.
+    limits = caching.per_version(None, "donation-settings", DonationSettings.load)
     if form is None:
         form = GiftForm(ad=ad, limits=limits, initial={"choice": "1"})
     return {
@@ -80,7 +84,7 @@ def script_strings(limits):
 class DonationAdBlock(blocks.StructBlock):
     """A square-centimetre ad on a campaign page: counters, the canvas of funded cells, the gift form."""
 
-    ad = SnippetChooserBlock("donations.DonationAd", label=_("Donation ad"))
+    ad = KeptSnippetChooserBlock("donations.DonationAd", label=_("Donation ad"))
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -1,7 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from website.blocks import KeptSnippetChooserBlock
 
 from . import counting, lookups, tracker
 from .consent import current_consent
@@ -12,7 +13,7 @@ class PetitionBlock(blocks.StructBlock):
     """A petition on a campaign page: the ask, a live counter, the signing form and, when the
     petition targets municipalities, the tracker of their responses."""
 
-    petition = SnippetChooserBlock("petitions.Petition", label=_("Petition"))
+    petition = KeptSnippetChooserBlock("petitions.Petition", label=_("Petition"))
     show_tracker = blocks.BooleanBlock(required=False, default=True, label=_("Show the municipality tracker"))
 
     def get_context(self, value, parent_context=None):

@@ -8,7 +8,7 @@ class WebsiteConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete
-        from wagtail.models import Page
+        from wagtail.models import Page, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import schedule, seeding
@@ -21,6 +21,8 @@ class WebsiteConfig(AppConfig):
         # A move changes URLs in menus and breadcrumbs; a deleted page leaves them too.
         post_page_move.connect(purge_all, dispatch_uid="pagecache-moved")
         post_delete.connect(purge_all, sender=Page, dispatch_uid="pagecache-deleted")
+        # Privacy set on a page: its cached rendering must go now, and the kept restrictions with it.
+        purge_on_save(PageViewRestriction)
         purge_on_save(SiteIdentity)
         purge_on_save(CustomImage)
         seeding.register_demo("website.demo.seed")

@@ -8,6 +8,26 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from website import caching
+
+
+class KeptSnippetChooserBlock(SnippetChooserBlock):
+    """A snippet chooser for live modules (`Meta.live`: rendered on every render, see website.page_parts): the chosen
+    snippets are read once per content version rather than on every render. Only for models that move the
+    content version on when saved (`purge_on_save`). Migrations see Wagtail's own chooser (`deconstruct`)."""
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        label = self.model_class._meta.label_lower
+        name = f"snippets:{label}:{','.join(map(str, values))}"
+        return caching.per_version(None, name, lambda: super(KeptSnippetChooserBlock, self).bulk_to_python(values))
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
+
 
 VIDEO_PATTERNS = [
     # (pattern, embed URL template): privacy-enhanced players only.

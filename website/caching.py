@@ -125,6 +125,18 @@ class CachedPageMixin:
 
     cache_seconds = 300
 
+    def get_view_restrictions(self):
+        """Wagtail's check before serving costs two queries on every render, with no restriction on most sites: which
+        restrictions apply is kept per content version (saving or deleting one moves the version on, website/apps.py),
+        and none is a queryset that asks the database nothing."""
+        from wagtail.models import PageViewRestriction
+
+        restrictions = super().get_view_restrictions
+        ids = per_version(
+            None, f"view-restrictions:{self.pk}", lambda: list(restrictions().values_list("pk", flat=True))
+        )
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
     def serve(self, request, *args, **kwargs):
         return share(request, super().serve(request, *args, **kwargs), self.cache_seconds)
 
