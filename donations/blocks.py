@@ -20,8 +20,9 @@ def gift_context(ad, form=None):
     # As shown on pages, kept per content version (saving the settings moves it on); the gift endpoint reads
     # them fresh.
     limits = caching.per_version(None, "donation-settings", DonationSettings.load)
-    if form is None:
-        form = GiftForm(ad=ad, limits=limits, initial={"choice": "1"})
+    empty_form = form is None
+    if empty_form:  # lazy: the empty form renders inside a `{% pagepart %}`, usually from the cache
+        form = SimpleLazyObject(lambda: GiftForm(ad=ad, limits=limits, initial={"choice": "1"}))
     return {
         "ad": ad,
         "state": state,
@@ -31,6 +32,7 @@ def gift_context(ad, form=None):
         "credits": SimpleLazyObject(lambda: canvas.credits(state)),
         "canvas_version": canvas_version(state),
         "form": form,
+        "empty_form": empty_form,
         "is_open": state["open"],
         "sold_out": state["free_units"] == 0,
         "accepts_gifts": ad.accepts_gifts(),
