@@ -136,3 +136,24 @@ def test_a_page_without_restrictions_checks_them_without_a_query(about, django_a
     about.get_view_restrictions()
     with django_assert_num_queries(0):
         assert not about.get_view_restrictions().exists()
+
+
+def test_a_part_that_would_vary_on_a_visitors_query_is_not_kept(about):
+    """`unless=`: e.g. the language links of a comparison filtered by `?theme=…`: each value would be an entry."""
+    from django.template import Context, Template
+
+    template = Template('{% load website_tags %}{% pagepart "test" unless=query %}{{ n }}{% endpagepart %}')
+    request = RequestFactory().get("/nl/over-ons/")
+
+    def render(n, query):
+        return template.render(Context({"request": request, "page": about, "n": n, "query": query}))
+
+    assert [render(1, "?theme=x"), render(2, "?theme=y")] == ["1", "2"]  # rendered each time
+    assert [render(3, ""), render(4, "")] == ["3", "3"]  # kept
+
+
+def test_a_part_needs_a_quoted_name():
+    from django.template import Template, TemplateSyntaxError
+
+    with pytest.raises(TemplateSyntaxError):
+        Template("{% load website_tags %}{% pagepart header %}x{% endpagepart %}")

@@ -115,24 +115,31 @@ def zip_lists(first, second):
 
 
 class PagePartNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+    def __init__(self, nodelist, name, vary_on, unless):
+        self.nodelist, self.name, self.vary_on, self.unless = nodelist, name, vary_on, unless
 
     def render(self, context):
+        if self.unless is not None and self.unless.resolve(context):
+            return self.nodelist.render(context)
         vary = [var.resolve(context) for var in self.vary_on]
         return page_parts.fetch(context, self.name, vary, lambda: self.nodelist.render(context))
 
 
 @register.tag
 def pagepart(parser, token):
-    """`{% pagepart "name" var… %}…{% endpagepart %}`: the enclosed HTML is kept per content version, language,
-    host and page (`website.page_parts`), varying on the given variables too. Only for what changes with a publish."""
+    """`{% pagepart "name" var… [unless=expr] %}…{% endpagepart %}`: the enclosed HTML is kept per content version,
+    language, URL and page (`website.page_parts`), varying on the given variables too; rendered every time while
+    `unless` is true (what depends on a visitor's query string: kept, each value would be an entry of its own).
+    Only for what changes with a publish."""
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
         raise template.TemplateSyntaxError("{% pagepart %} needs a quoted name first")
+    unless = None
+    if bits[-1].startswith("unless="):
+        unless = parser.compile_filter(bits.pop()[len("unless=") :])
     nodelist = parser.parse(("endpagepart",))
     parser.delete_first_token()
-    return PagePartNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
+    return PagePartNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], unless)
 
 
 @register.filter
