@@ -4,7 +4,7 @@ The page cache (`website.caching`) keeps whole pages for a few minutes. When a p
 up, it was evicted, or the request has a query string) the page renders again, and most of what it renders has
 not changed: the header, the stream's blocks, a petition's tracker map. Those parts are kept here, keyed by the
 content version (any publish or content change moves it on, so a part is never older than what it shows), the
-language, the host and the page. What changes without a publish (a petition's count, an ad's funded squares,
+code (a deploy starts afresh), the date, the language, the URL (without its query) and the page. What changes without a publish (a petition's count, an ad's funded squares,
 whether a petition is still open) stays outside the parts: such blocks say so with `Meta.live = True` and keep
 their costly, publish-only pieces in `{% pagepart %}` fragments of their own.
 
@@ -100,7 +100,7 @@ def render_stream(context, stream):
     even converted (no snippet or image is fetched)."""
     context = context.flatten()
     base = base_key(context)
-    if base is None:
+    if base is None or getattr(stream.stream_block.meta, "template", None):  # a stream with its own template: as is
         return stream.render_as_block(context=context)
     children = stream.stream_block.child_blocks
     raw = stream.raw_data
