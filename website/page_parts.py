@@ -53,7 +53,13 @@ def code_version():
     root = Path(settings.BASE_DIR)
     paths = []
     for directory, subdirectories, files in os.walk(root):
-        subdirectories[:] = [d for d in subdirectories if not d.startswith(".") and d not in SKIPPED_DIRECTORIES]
+        subdirectories[:] = [
+            d
+            for d in subdirectories
+            if not d.startswith(".")
+            and d not in SKIPPED_DIRECTORIES
+            and not Path(directory, d, "pyvenv.cfg").exists()  # a virtualenv inside the checkout
+        ]
         paths += [Path(directory, name) for name in files if name.endswith(CODE_SUFFIXES)]
     for path in sorted(paths):
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())

@@ -114,8 +114,12 @@ def test_a_deploy_that_changes_a_template_starts_without_parts(settings, tmp_pat
         finally:
             page_parts.code_version.cache_clear()
 
+    (tmp_path / "venv").mkdir()
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("home = /usr/bin")
+    (tmp_path / "venv" / "library.py").write_text("x = 1")
     before = digest()
     (tmp_path / ".venv" / "library.py").write_text("x = 2")  # not the site's own code
+    (tmp_path / "venv" / "library.py").write_text("x = 2")
     assert digest() == before
     template.write_text("<p>after</p>")
     assert digest() != before
