@@ -20,7 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from website.admin_views import PrivacyRequestViewSet, StaffViewSet
+from website.admin_views import PrivacyRequestViewSet, ReadOnlyViewSet, StaffViewSet
 from website.audit_log import register_actions
 
 from . import admin_views
@@ -142,7 +142,7 @@ class PaperSignaturesViewSet(ModelViewSet):
     )
 
 
-class MunicipalityViewSet(ModelViewSet):
+class MunicipalityViewSet(ReadOnlyViewSet):
     """Read-only: the list comes from CBS (manage.py sync_municipalities), staff only look things up."""
 
     model = Municipality
@@ -155,23 +155,6 @@ class MunicipalityViewSet(ModelViewSet):
     search_fields = ["name", "cbs_code"]
     ordering = ["name"]
     form_fields = ["name"]  # required by ModelViewSet; no form view is routed
-    copy_view_enabled = False
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            add_url_name=None,
-            edit_url_name=None,
-            delete_url_name=None,
-            history_url_name=None,
-            usage_url_name=None,
-            **kwargs,
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
 
     def get_permissions_to_register(self):
         return super().get_permissions_to_register().filter(codename="view_municipality")

@@ -77,11 +77,21 @@ def purge_on_save(model, *, pages=True, also=None):
     post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"purge-on-delete:{label}")
 
 
+def request_version(request):
+    """The content version, read once per request (the page cache middleware has read it already); without a
+    request, from the cache each time."""
+    if request is None:
+        return content_version()
+    found = getattr(request, "content_version", None)
+    if found is None:
+        found = request.content_version = content_version()
+    return found
+
+
 def per_version(request, key, compute, timeout=3600):
     """`compute()` once per content version, shared by all processes: what every page shows around its
     content (menu, footer links). Whatever turns the page cache over makes it compute again."""
-    version = getattr(request, "content_version", None) or content_version()
-    versioned = f"pageparts:{version}:{key}"
+    versioned = f"pageparts:{request_version(request)}:{key}"
     found = cache.get(versioned)
     if found is None:
         found = (compute(),)  # a tuple, so that None is remembered too

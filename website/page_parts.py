@@ -31,14 +31,6 @@ from . import caching
 SECONDS = 3600
 
 
-def version(request):
-    """The content version, read once per request (the page cache middleware has read it already)."""
-    found = getattr(request, "content_version", None)
-    if found is None:
-        found = request.content_version = caching.content_version()
-    return found
-
-
 # Not the site's own: libraries, tests, data, build output. Static files count: parts link to their hashed names.
 CODE_SUFFIXES = (".py", ".html", ".mo", ".css", ".js", ".svg")
 SKIPPED_DIRECTORIES = {"node_modules", "tests", "benchmarks", "media", "staticfiles", "deploy"}
@@ -79,7 +71,9 @@ def base_key(context):
     # The path too: a routable page's sub-pages (a comparison's voting guide) render with the same `page`; the
     # date, for what turns over with it without a publish (a project's status once its end date has passed).
     url = f"{request.scheme}://{request.get_host()}{request.path}"
-    return f"{code_version()}:{version(request)}:{timezone.localdate()}:{get_language()}:{url}:{page.pk}"
+    return (
+        f"{code_version()}:{caching.request_version(request)}:{timezone.localdate()}:{get_language()}:{url}:{page.pk}"
+    )
 
 
 def key(base, name, vary=()):
